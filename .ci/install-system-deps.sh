@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the tests and the demo need, only when something is missing.
+set -euo pipefail
+need=()
+command -v named >/dev/null 2>&1 || need+=(bind9)
+command -v rndc >/dev/null 2>&1 || need+=(bind9-utils)
+command -v dig >/dev/null 2>&1 || need+=(bind9-dnsutils)
+command -v dnsdist >/dev/null 2>&1 || need+=(dnsdist)
+command -v openssl >/dev/null 2>&1 || need+=(openssl)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v firefox-esr >/dev/null 2>&1 || need+=(firefox-esr)
+if [ "${#need[@]}" -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "missing Debian packages: ${need[*]} (run as root, or: sudo apt-get install ${need[*]})" >&2
+    exit 1
+  fi
+  echo "installing Debian packages: ${need[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi

@@ -1,0 +1,25 @@
+import { defineConfig } from 'wxt';
+
+// Content scripts match only the two DNS panels; DoH endpoints send CORS headers, so the
+// background needs no host permission for them (custom resolvers ask at runtime).
+export default defineConfig({
+  imports: false,
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifestVersion: 3,
+  vite: () => ({
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  }),
+  manifest: {
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage'],
+    browser_specific_settings: {
+      gecko: {
+        id: 'spf-doctor@spf-doctor.dev',
+        // DoH sends the domain names read from the panel (or typed in the popup) to the configured resolver.
+        data_collection_permissions: { required: ['browsingActivity'] },
+      },
+    },
+  },
+});
