@@ -1,0 +1,108 @@
+// An in-memory zone resolver: answers from a table of records, with scripted failures. It serves the
+// OpenSPF conformance suites, unit tests and benchmarks, with the same semantics as a real resolver
+// (CNAME chasing, NXDOMAIN vs NODATA, timeouts and SERVFAIL as DnsError).
+import { DnsError, normalizeName } from './types';
+import type { DnsRecord, DnsResponse, MxData, QueryOptions, RecordType, Resolver } from './types';
+
+/**
+ * One entry of a name, in order. `timeout`/`servfail` make that type fail; `{ timeoutRest: true }` makes
+ * every type that has no record listed before it time out (the OpenSPF suites' bare "TIMEOUT").
+ */
+export type ZoneEntry =
+  | { type: 'A' | 'AAAA' | 'CNAME' | 'NS' | 'PTR'; value: string; ttl?: number }
+  | { type: 'MX'; value: MxData; ttl?: number }
+  | { type: 'TXT'; value: string[]; ttl?: number }
+  | { type: RecordType; fail: 'timeout' | 'servfail' }
+  | { timeoutRest: true };
+
+export type ZoneData = Record<string, ZoneEntry[]>;
+
+export interface ZoneResolverOptions {
+  /** Name reported as the answering resolver. */
+  label?: string;
+  defaultTtl?: number;
+  /** Longest CNAME chain followed before answering SERVFAIL (a loop ends here too). */
+  maxCnameChain?: number;
+}
+
+export class ZoneResolver implements Resolver {
+  private readonly zone = new Map<string, ZoneEntry[]>();
+  private readonly label: string;
+  private readonly defaultTtl: number;
+  private readonly maxChain: number;
+  /** Every question asked, in order: tests and the trace checks read it. */
+  readonly log: { name: string; type: RecordType }[] = [];
+
+  constructor(data: ZoneData = {}, options: ZoneResolverOptions = {}) {
+    for (const [name, entries] of Object.entries(data)) this.zone.set(normalizeName(name), entries);
+    this.label = options.label ?? 'zone';
+    this.defaultTtl = options.defaultTtl ?? 300;
+    this.maxChain = options.maxCnameChain ?? 8;
+  }
+
+  /** Replaces every entry of one name (propagation tests change data between queries). */
+  set(name: string, entries: ZoneEntry[]): void {
+    this.zone.set(normalizeName(name), entries);
+  }
+
+  async query(name: string, type: RecordType, options?: QueryOptions): Promise<DnsResponse> {
+    options?.signal?.throwIfAborted();
+    const qname = normalizeName(name);
+    this.log.push({ name: qname, type });
+    const chain: string[] = [];
+    let current = qname;
+    for (;;) {
+      const records = this.lookup(current, type, qname);
+      if (records === null) return this.response(qname, type, 'NXDOMAIN', [], chain);
+      const cname = type === 'CNAME' ? undefined : records.find((r) => r.type === 'CNAME');
+      if (!cname) return this.response(qname, type, 'NOERROR', records.filter((r) => r.type === type), chain);
+      current = normalizeName(String(cname.data));
+      if (chain.includes(current) || current === qname || chain.length >= this.maxChain) {
+        throw new DnsError('servfail', this.label, qname, type, 'CNAME loop');
+      }
+      chain.push(current);
+    }
+  }
+
+  /** Records at one name relevant to `type` (and any CNAME), null for NXDOMAIN; throws scripted failures. */
+  private lookup(name: string, type: RecordType, qname: string): DnsRecord[] | null {
+    const entries = this.zone.get(name);
+    if (!entries) return null;
+    const records: DnsRecord[] = [];
+    let sawType = false;
+    for (const entry of entries) {
+      if ('timeoutRest' in entry) {
+        if (!sawType) throw new DnsError('timeout', this.label, qname, type);
+        break;
+      }
+      if ('fail' in entry) {
+        if (entry.type === type) throw new DnsError(entry.fail, this.label, qname, type);
+        continue;
+      }
+      if (entry.type === type) sawType = true;
+      records.push(this.toRecord(name, entry));
+    }
+    return records;
+  }
+
+  private toRecord(name: string, entry: Exclude<ZoneEntry, { fail: unknown } | { timeoutRest: true }>): DnsRecord {
+    const ttl = entry.ttl ?? this.defaultTtl;
+    switch (entry.type) {
+      case 'MX':
+        return { name, ttl, type: 'MX', data: { preference: entry.value.preference, exchange: normalizeName(entry.value.exchange) } };
+      case 'TXT':
+        return { name, ttl, type: 'TXT', data: entry.value };
+      case 'CNAME':
+      case 'NS':
+      case 'PTR':
+        return { name, ttl, type: entry.type, data: normalizeName(entry.value) };
+      default:
+        return { name, ttl, type: entry.type, data: entry.value };
+    }
+  }
+
+  private response(name: string, type: RecordType, rcode: 'NOERROR' | 'NXDOMAIN', answers: DnsRecord[], chain: string[]): DnsResponse {
+    const ttl = answers.length ? Math.min(...answers.map((a) => a.ttl)) : this.defaultTtl;
+    return { name, type, rcode, answers, cnameChain: chain, ttl, resolver: this.label };
+  }
+}

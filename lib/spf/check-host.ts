@@ -1,0 +1,456 @@
+// check_host() exactly as RFC 7208 §4-§8 describe it, with a trace of every step for the UI.
+import { DnsError, txtJoin } from '../dns/types';
+import type { DnsResponse, RecordType, Resolver } from '../dns/types';
+import { canonicalDomain, isQueryableDomain, isSubdomainOrSame, truncateToFit } from './domain';
+import { formatIp, inNetwork, ipEquals, ipMacroForm, parseIp, parseIp as parseAddress, reverseName, unmapIPv4 } from './ip';
+import type { IpAddress } from './ip';
+import { expandMacro, parseMacroString } from './macro';
+import type { MacroPart, MacroValues } from './macro';
+import { isSpfRecord, parseRecord } from './parser';
+import type {
+  CheckHostResult,
+  MechanismTerm,
+  Qualifier,
+  SpfRecord,
+  SpfResult,
+  SpfSyntaxError,
+  TraceQuery,
+  TraceStep,
+} from './types';
+
+export interface CheckHostInput {
+  /** The SMTP client's address (IPv4, IPv6, or IPv4-mapped IPv6). */
+  ip: string;
+  /** MAIL FROM address; empty for a null reverse-path, in which case the HELO identity is checked. */
+  sender: string;
+  /** HELO/EHLO name. */
+  helo?: string;
+  /** The domain to check; defaults to the sender's domain (or the HELO name for an empty sender). */
+  domain?: string;
+}
+
+export interface CheckHostOptions {
+  resolver: Resolver;
+  /** %{r}: the receiving host's name. */
+  receiver?: string;
+  /** %{t}: seconds since the epoch. */
+  now?: () => number;
+  /** Explanation used for "fail" when the record has no usable exp=. */
+  defaultExplanation?: string;
+  /** RFC 7208 §4.6.4 limits. */
+  maxLookups?: number;
+  maxVoidLookups?: number;
+  /** Address records looked up per mx or ptr term. */
+  maxNamesPerLookup?: number;
+}
+
+export const DEFAULT_EXPLANATION = 'The domain\'s SPF record does not authorize this sender.';
+
+const RESULT_BY_QUALIFIER: Record<Qualifier, SpfResult> = { '+': 'pass', '-': 'fail', '~': 'softfail', '?': 'neutral' };
+
+/** Ends the whole evaluation at once: permerror and temperror propagate through include and redirect. */
+class Abort extends Error {
+  constructor(
+    readonly result: 'permerror' | 'temperror',
+    reason: string,
+    readonly syntaxError?: SpfSyntaxError & { domain: string },
+  ) {
+    super(reason);
+  }
+}
+
+interface RecordOutcome {
+  result: SpfResult;
+  reason: string;
+  matched?: { domain: string; term: string };
+  /** The record whose exp= explains a fail (the top record, or the one redirect led to). */
+  explainer?: { record: SpfRecord; domain: string };
+  record?: string;
+}
+
+type Lookup = { kind: 'ok'; response: DnsResponse } | { kind: 'error'; error: DnsError };
+
+class Evaluation {
+  lookups = 0;
+  voidLookups = 0;
+  readonly trace: TraceStep[] = [];
+  private readonly maxLookups: number;
+  private readonly maxVoid: number;
+  private readonly maxNames: number;
+  private validatedNameCache: Promise<string> | null = null;
+
+  constructor(
+    private readonly options: CheckHostOptions,
+    private readonly ip: IpAddress,
+    private readonly ipText: string,
+    private readonly sender: string,
+    private readonly helo: string,
+  ) {
+    this.maxLookups = options.maxLookups ?? 10;
+    this.maxVoid = options.maxVoidLookups ?? 2;
+    this.maxNames = options.maxNamesPerLookup ?? 10;
+  }
+
+  step(depth: number, domain: string, term: string, outcome: string, queries: TraceQuery[] = []): void {
+    this.trace.push({ depth, domain, term, outcome, lookups: this.lookups, voidLookups: this.voidLookups, queries });
+  }
+
+  /** One DNS question; failures come back as values so each caller applies its own RFC rule. */
+  async query(name: string, type: RecordType, log: TraceQuery[]): Promise<Lookup> {
+    try {
+      const response = await this.options.resolver.query(name, type);
+      const answers = response.answers.map((r) => (r.type === 'TXT' ? txtJoin(r) : r.type === 'MX' ? `${r.data.preference} ${r.data.exchange}` : String(r.data)));
+      log.push({
+        name,
+        type,
+        outcome: response.rcode === 'NXDOMAIN' ? 'nxdomain' : answers.length === 0 ? 'nodata' : 'answer',
+        answers,
+        resolver: response.resolver,
+      });
+      return { kind: 'ok', response };
+    } catch (error) {
+      const dnsError = error instanceof DnsError ? error : new DnsError('other', 'resolver', name, type, String(error));
+      log.push({ name, type, outcome: 'error', answers: [], error: dnsError.message, resolver: dnsError.resolver });
+      return { kind: 'error', error: dnsError };
+    }
+  }
+
+  /** Counts a void lookup (RFC 7208 §4.6.4): NOERROR with no answers, or NXDOMAIN. */
+  countVoid(response: DnsResponse, depth: number, domain: string, term: string, log: TraceQuery[]): void {
+    if (response.answers.length > 0) return;
+    this.voidLookups++;
+    if (this.voidLookups > this.maxVoid) {
+      this.step(depth, domain, term, `void lookup limit exceeded (${this.voidLookups} > ${this.maxVoid})`, log);
+      throw new Abort('permerror', `more than ${this.maxVoid} DNS lookups returned no answer (void lookup limit, RFC 7208 §4.6.4)`);
+    }
+  }
+
+  countLookup(depth: number, domain: string, term: string): void {
+    this.lookups++;
+    if (this.lookups > this.maxLookups) {
+      this.step(depth, domain, term, `DNS lookup limit exceeded (${this.lookups} > ${this.maxLookups})`);
+      throw new Abort('permerror', `more than ${this.maxLookups} DNS-querying terms (lookup limit, RFC 7208 §4.6.4)`);
+    }
+  }
+
+  macroValues(domain: string): MacroValues {
+    const at = this.sender.lastIndexOf('@');
+    return {
+      sender: this.sender,
+      localPart: this.sender.slice(0, at),
+      senderDomain: this.sender.slice(at + 1),
+      domain,
+      ipForm: ipMacroForm(this.ip),
+      ipReadable: formatIp(this.ip),
+      ipVersion: this.ip.family === 4 ? 'in-addr' : 'ip6',
+      helo: this.helo,
+      receiver: this.options.receiver ?? 'unknown',
+      timestamp: Math.floor(this.options.now?.() ?? Date.now() / 1000),
+      validatedName: () => this.validatedName(domain),
+    };
+  }
+
+  /** Expands a domain-spec into a name to query (§7.3 truncation), or null when it is not a valid name. */
+  async targetName(parts: readonly MacroPart[], domain: string): Promise<string | null> {
+    const expanded = truncateToFit(await expandMacro(parts, this.macroValues(domain)));
+    return isQueryableDomain(expanded) ? canonicalDomain(expanded) : null;
+  }
+
+  /** %{p} (§7.3): a PTR name of the client that resolves back to it, preferring the current domain. */
+  validatedName(domain: string): Promise<string> {
+    this.validatedNameCache ??= this.validatedNames([]).then((names) => {
+      return names.find((n) => n === domain) ?? names.find((n) => isSubdomainOrSame(n, domain)) ?? names[0] ?? 'unknown';
+    });
+    return this.validatedNameCache;
+  }
+
+  /** PTR names of the client whose A/AAAA lookup contains the client address (§5.5). */
+  async validatedNames(log: TraceQuery[]): Promise<string[]> {
+    const ptr = await this.query(reverseName(this.ip), 'PTR', log);
+    if (ptr.kind === 'error') return [];
+    const names = ptr.response.answers.slice(0, this.maxNames).map((r) => canonicalDomain(String(r.data)));
+    const validated: string[] = [];
+    for (const name of names) {
+      if (!isQueryableDomain(name)) continue;
+      const addresses = await this.query(name, this.ip.family === 4 ? 'A' : 'AAAA', log);
+      if (addresses.kind === 'error') continue; // a DNS error skips this name (§5.5)
+      if (addresses.response.answers.some((r) => this.addressMatches(String(r.data), this.ip.family === 4 ? 32 : 128))) {
+        validated.push(name);
+      }
+    }
+    return validated;
+  }
+
+  addressMatches(address: string, prefix: number): boolean {
+    const parsed = parseAddress(address);
+    return parsed !== null && inNetwork(this.ip, parsed, prefix);
+  }
+
+  /** check_host() for one domain; `depth` grows through include and redirect. */
+  async checkDomain(domain: string, depth: number): Promise<RecordOutcome> {
+    if (!isQueryableDomain(domain)) {
+      this.step(depth, domain, 'domain', 'not a valid domain name: result none');
+      return { result: 'none', reason: `"${domain}" is not a valid domain name` };
+    }
+    const name = canonicalDomain(domain);
+    const log: TraceQuery[] = [];
+    const txt = await this.query(name, 'TXT', log);
+    if (txt.kind === 'error') {
+      this.step(depth, name, 'record', 'DNS error: temperror', log);
+      throw new Abort('temperror', `DNS error looking up the SPF record of ${name}: ${txt.error.message}`);
+    }
+    if (txt.response.rcode === 'NXDOMAIN') {
+      this.step(depth, name, 'record', 'domain does not exist: none', log);
+      return { result: 'none', reason: `${name} does not exist` };
+    }
+    const spfTexts = txt.response.answers.map(txtJoin).filter(isSpfRecord);
+    if (spfTexts.length === 0) {
+      this.step(depth, name, 'record', 'no SPF record: none', log);
+      return { result: 'none', reason: `${name} has no SPF record` };
+    }
+    if (spfTexts.length > 1) {
+      this.step(depth, name, 'record', `${spfTexts.length} SPF records: permerror`, log);
+      throw new Abort('permerror', `${name} publishes ${spfTexts.length} SPF records; exactly one is allowed (RFC 7208 §4.5)`);
+    }
+    const text = spfTexts[0]!;
+    const parsed = parseRecord(text);
+    if (!parsed.ok) {
+      this.step(depth, name, parsed.error.term, `syntax error at offset ${parsed.error.offset}: ${parsed.error.reason}`, log);
+      throw new Abort(
+        'permerror',
+        `syntax error in the SPF record of ${name} at "${parsed.error.term}" (offset ${parsed.error.offset}): ${parsed.error.reason}`,
+        { ...parsed.error, domain: name },
+      );
+    }
+    this.step(depth, name, 'record', text, log);
+    const outcome = await this.evaluateRecord(parsed.record, name, depth);
+    return { ...outcome, record: text };
+  }
+
+  async evaluateRecord(record: SpfRecord, domain: string, depth: number): Promise<RecordOutcome> {
+    for (const term of record.mechanisms) {
+      const matched = await this.evaluateMechanism(term, domain, depth);
+      if (matched) {
+        const result = RESULT_BY_QUALIFIER[term.qualifier];
+        return {
+          result,
+          reason: `"${term.text}" in the SPF record of ${domain} matched`,
+          matched: { domain, term: term.text },
+          explainer: { record, domain },
+        };
+      }
+    }
+    // redirect applies only when no mechanism matched and the record has no "all" (§6.1).
+    const hasAll = record.mechanisms.some((m) => m.name === 'all');
+    if (record.redirect && !hasAll) {
+      const term = record.redirect.text;
+      this.countLookup(depth, domain, term);
+      const target = await this.targetName(record.redirect.macro, domain);
+      if (target === null) {
+        this.step(depth, domain, term, 'target is not a valid domain: permerror');
+        throw new Abort('permerror', `redirect target of ${domain} is not a valid domain name`);
+      }
+      this.step(depth, domain, term, `redirect to ${target}`);
+      const outcome = await this.checkDomain(target, depth + 1);
+      if (outcome.result === 'none') {
+        throw new Abort('permerror', `redirect target ${target} has no SPF record (RFC 7208 §6.1)`);
+      }
+      return outcome;
+    }
+    this.step(depth, domain, 'end', 'no term matched: neutral');
+    return { result: 'neutral', reason: `no term in the SPF record of ${domain} matched`, explainer: { record, domain } };
+  }
+
+  async evaluateMechanism(term: MechanismTerm, domain: string, depth: number): Promise<boolean> {
+    const log: TraceQuery[] = [];
+    const done = (matched: boolean, note = '') => {
+      this.step(depth, domain, term.text, `${matched ? 'match' : 'no match'}${note ? ` (${note})` : ''}`, log);
+      return matched;
+    };
+    const target = async () => (term.domainMacro ? this.targetName(term.domainMacro, domain) : domain);
+
+    switch (term.name) {
+      case 'all':
+        return done(true);
+      case 'ip4':
+      case 'ip6': {
+        const prefix = term.name === 'ip4' ? (term.prefix4 ?? 32) : (term.prefix6 ?? 128);
+        return done(inNetwork(this.ip, term.network!, prefix));
+      }
+      case 'include': {
+        this.countLookup(depth, domain, term.text);
+        const name = await target();
+        if (name === null) {
+          this.step(depth, domain, term.text, 'target is not a valid domain: permerror');
+          throw new Abort('permerror', `include target in the SPF record of ${domain} is not a valid domain name`);
+        }
+        this.step(depth, domain, term.text, `include ${name}`);
+        const inner = await this.checkDomain(name, depth + 1);
+        if (inner.result === 'none') {
+          throw new Abort('permerror', `included domain ${name} has no SPF record (RFC 7208 §5.2)`);
+        }
+        return done(inner.result === 'pass', `included record gave ${inner.result}`);
+      }
+      case 'a': {
+        this.countLookup(depth, domain, term.text);
+        const name = await target();
+        if (name === null) return done(false, 'target is not a valid domain');
+        return done(await this.hostMatches(name, term, depth, domain, log, true));
+      }
+      case 'mx': {
+        this.countLookup(depth, domain, term.text);
+        const name = await target();
+        if (name === null) return done(false, 'target is not a valid domain');
+        const mx = await this.query(name, 'MX', log);
+        if (mx.kind === 'error') {
+          this.step(depth, domain, term.text, 'DNS error: temperror', log);
+          throw new Abort('temperror', `DNS error looking up MX of ${name}: ${mx.error.message}`);
+        }
+        this.countVoid(mx.response, depth, domain, term.text, log);
+        const exchanges = mx.response.answers
+          .flatMap((r) => (r.type === 'MX' ? [r] : []))
+          .sort((x, y) => x.data.preference - y.data.preference)
+          .map((r) => canonicalDomain(r.data.exchange))
+          .filter((host) => host !== '');
+        if (exchanges.length > this.maxNames) {
+          this.step(depth, domain, term.text, `${exchanges.length} MX hosts exceed the limit of ${this.maxNames}: permerror`, log);
+          throw new Abort('permerror', `${name} has ${exchanges.length} MX hosts; an "mx" term may look up at most ${this.maxNames} (RFC 7208 §4.6.4)`);
+        }
+        for (const host of exchanges) {
+          if (await this.hostMatches(host, term, depth, domain, log, false)) return done(true, `via ${host}`);
+        }
+        return done(false);
+      }
+      case 'ptr': {
+        this.countLookup(depth, domain, term.text);
+        const name = await target();
+        if (name === null) return done(false, 'target is not a valid domain');
+        const ptr = await this.query(reverseName(this.ip), 'PTR', log);
+        // A DNS error on the PTR lookup makes the mechanism not match (§5.5).
+        if (ptr.kind === 'error') return done(false, 'PTR lookup failed');
+        this.countVoid(ptr.response, depth, domain, term.text, log);
+        const names = ptr.response.answers.slice(0, this.maxNames).map((r) => canonicalDomain(String(r.data)));
+        for (const candidate of names) {
+          if (!isQueryableDomain(candidate)) continue;
+          const addresses = await this.query(candidate, this.ip.family === 4 ? 'A' : 'AAAA', log);
+          if (addresses.kind === 'error') continue;
+          const validated = addresses.response.answers.some((r) => this.addressMatches(String(r.data), this.ip.family === 4 ? 32 : 128));
+          if (validated && isSubdomainOrSame(candidate, name)) return done(true, `via ${candidate}`);
+        }
+        return done(false);
+      }
+      case 'exists': {
+        this.countLookup(depth, domain, term.text);
+        const name = await target();
+        if (name === null) return done(false, 'target is not a valid domain');
+        // exists always asks for A records, whatever the client's family (§5.7).
+        const a = await this.query(name, 'A', log);
+        if (a.kind === 'error') {
+          this.step(depth, domain, term.text, 'DNS error: temperror', log);
+          throw new Abort('temperror', `DNS error looking up ${name}: ${a.error.message}`);
+        }
+        this.countVoid(a.response, depth, domain, term.text, log);
+        return done(a.response.answers.length > 0);
+      }
+    }
+  }
+
+  /** a/mx address comparison with the dual CIDR lengths; the a-term's own query counts as void when empty. */
+  async hostMatches(
+    host: string,
+    term: MechanismTerm,
+    depth: number,
+    domain: string,
+    log: TraceQuery[],
+    countsVoid: boolean,
+  ): Promise<boolean> {
+    const type = this.ip.family === 4 ? 'A' : 'AAAA';
+    const answer = await this.query(host, type, log);
+    if (answer.kind === 'error') {
+      this.step(depth, domain, term.text, 'DNS error: temperror', log);
+      throw new Abort('temperror', `DNS error looking up ${type} of ${host}: ${answer.error.message}`);
+    }
+    if (countsVoid) this.countVoid(answer.response, depth, domain, term.text, log);
+    const prefix = this.ip.family === 4 ? (term.prefix4 ?? 32) : (term.prefix6 ?? 128);
+    return answer.response.answers.some((r) => this.addressMatches(String(r.data), prefix));
+  }
+
+  /** §6.2: the explanation for a fail, or null when exp= is absent or unusable. */
+  async explanation(explainer: { record: SpfRecord; domain: string }, depth: number): Promise<string | null> {
+    const exp = explainer.record.exp;
+    if (!exp) return null;
+    const log: TraceQuery[] = [];
+    const name = await this.targetName(exp.macro, explainer.domain).catch(() => null);
+    if (name === null) {
+      this.step(depth, explainer.domain, exp.text, 'exp target is not a valid domain: default explanation');
+      return null;
+    }
+    // The exp lookup does not count towards the lookup or void limits.
+    const txt = await this.query(name, 'TXT', log);
+    if (txt.kind === 'error' || txt.response.answers.length !== 1) {
+      this.step(depth, explainer.domain, exp.text, 'no single explanation record: default explanation', log);
+      return null;
+    }
+    const parsed = parseMacroString(txtJoin(txt.response.answers[0]!), true);
+    if ('error' in parsed) {
+      this.step(depth, explainer.domain, exp.text, `explanation text invalid (${parsed.error.reason}): default explanation`, log);
+      return null;
+    }
+    const text = await expandMacro(parsed.parts, this.macroValues(explainer.domain));
+    this.step(depth, explainer.domain, exp.text, `explanation: ${text}`, log);
+    return text;
+  }
+}
+
+/** Evaluates SPF for a client address, sender and HELO name (RFC 7208 check_host()). */
+export async function checkHost(input: CheckHostInput, options: CheckHostOptions): Promise<CheckHostResult> {
+  const helo = input.helo ?? '';
+  const parsedIp = parseIp(input.ip.trim());
+  let sender = input.sender;
+  // §4.3: a null reverse-path checks postmaster@HELO; a sender without local-part uses "postmaster".
+  if (sender === '') sender = `postmaster@${helo}`;
+  else if (!sender.includes('@')) sender = `postmaster@${sender}`;
+  else if (sender.startsWith('@')) sender = `postmaster${sender}`;
+  const domain = canonicalDomain(input.domain ?? sender.slice(sender.lastIndexOf('@') + 1));
+
+  if (!parsedIp) {
+    return {
+      result: 'permerror',
+      reason: `"${input.ip}" is not an IP address`,
+      lookups: 0,
+      voidLookups: 0,
+      trace: [],
+    };
+  }
+  const ip = unmapIPv4(parsedIp);
+  const evaluation = new Evaluation(options, ip, input.ip, sender, helo);
+  try {
+    const outcome = await evaluation.checkDomain(domain, 0);
+    const result: CheckHostResult = {
+      result: outcome.result,
+      reason: outcome.reason,
+      record: outcome.record,
+      matched: outcome.matched,
+      lookups: evaluation.lookups,
+      voidLookups: evaluation.voidLookups,
+      trace: evaluation.trace,
+    };
+    if (outcome.result === 'fail') {
+      const explained = outcome.explainer ? await evaluation.explanation(outcome.explainer, 0) : null;
+      result.explanation = explained ?? options.defaultExplanation ?? DEFAULT_EXPLANATION;
+    }
+    return result;
+  } catch (error) {
+    if (!(error instanceof Abort)) throw error;
+    return {
+      result: error.result,
+      reason: error.message,
+      syntaxError: error.syntaxError,
+      lookups: evaluation.lookups,
+      voidLookups: evaluation.voidLookups,
+      trace: evaluation.trace,
+    };
+  }
+}
+
+export { ipEquals };
