@@ -63,6 +63,8 @@ interface RecordOutcome {
   result: SpfResult;
   reason: string;
   matched?: { domain: string; term: string };
+  /** From the deciding term down through includes to the term that finally matched. */
+  matchedChain?: { domain: string; term: string }[];
   /** The record whose exp= explains a fail (the top record, or the one redirect led to). */
   explainer?: { record: SpfRecord; domain: string };
   record?: string;
@@ -78,6 +80,8 @@ class Evaluation {
   private readonly maxVoid: number;
   private readonly maxNames: number;
   private validatedNameCache: Promise<string> | null = null;
+  /** Set by a matching include: the chain of terms that matched inside it. */
+  private innerChain: { domain: string; term: string }[] = [];
 
   constructor(
     private readonly options: CheckHostOptions,
@@ -229,6 +233,7 @@ class Evaluation {
 
   async evaluateRecord(record: SpfRecord, domain: string, depth: number): Promise<RecordOutcome> {
     for (const term of record.mechanisms) {
+      this.innerChain = [];
       const matched = await this.evaluateMechanism(term, domain, depth);
       if (matched) {
         const result = RESULT_BY_QUALIFIER[term.qualifier];
@@ -236,6 +241,7 @@ class Evaluation {
           result,
           reason: `"${term.text}" in the SPF record of ${domain} matched`,
           matched: { domain, term: term.text },
+          matchedChain: [{ domain, term: term.text }, ...this.innerChain],
           explainer: { record, domain },
         };
       }
@@ -289,6 +295,7 @@ class Evaluation {
         if (inner.result === 'none') {
           throw new Abort('permerror', `included domain ${name} has no SPF record (RFC 7208 §5.2)`);
         }
+        this.innerChain = inner.result === 'pass' ? (inner.matchedChain ?? []) : [];
         return done(inner.result === 'pass', `included record gave ${inner.result}`);
       }
       case 'a': {
@@ -431,6 +438,7 @@ export async function checkHost(input: CheckHostInput, options: CheckHostOptions
       reason: outcome.reason,
       record: outcome.record,
       matched: outcome.matched,
+      matchedChain: outcome.matchedChain,
       lookups: evaluation.lookups,
       voidLookups: evaluation.voidLookups,
       trace: evaluation.trace,

@@ -109,6 +109,8 @@ export interface CheckHostResult {
   record?: string;
   /** The term that decided the result, and the domain whose record holds it. */
   matched?: { domain: string; term: string };
+  /** The deciding term and, through includes, the term that finally matched (for the UI's tree). */
+  matchedChain?: { domain: string; term: string }[];
   /** Set for permerror caused by syntax: the located error. */
   syntaxError?: SpfSyntaxError & { domain: string };
   lookups: number;
