@@ -1,0 +1,37 @@
+// npm run bench: every benchmark of the project. Ratios are measured against a baseline taken in the same
+// run; absolute budgets apply where an issue sets one. Exits non-zero when a budget is missed.
+import { benchSpf } from './spf';
+
+interface Row {
+  name: string;
+  measured: string;
+  budget: string;
+  ok: boolean;
+}
+
+async function main(): Promise<number> {
+  const rows: Row[] = [];
+  for (const r of await benchSpf()) {
+    rows.push({
+      name: r.name,
+      measured: `${r.ms.toFixed(1)} ms vs ${r.baselineName} ${r.baselineMs.toFixed(1)} ms = ratio ${r.ratio.toFixed(3)}`,
+      budget: `ratio ≤ ${r.budgetRatio}`,
+      ok: r.ratio <= r.budgetRatio,
+    });
+  }
+  // Panel readers (lib/panels) report absolute times against their budgets.
+  try {
+    const panels = (await import('./panels')) as { benchPanels?: () => Promise<{ name: string; ms: number; budgetMs: number }[]> };
+    for (const r of (await panels.benchPanels?.()) ?? []) {
+      rows.push({ name: r.name, measured: `${r.ms.toFixed(2)} ms (median)`, budget: `≤ ${r.budgetMs} ms`, ok: r.ms <= r.budgetMs });
+    }
+  } catch (error) {
+    if (!(error instanceof Error && /Cannot find module|Failed to load/.test(error.message))) throw error;
+  }
+  for (const row of rows) console.log(`${row.ok ? 'ok  ' : 'OVER'} ${row.name}\n     ${row.measured}  (budget ${row.budget})`);
+  const over = rows.filter((r) => !r.ok).length;
+  console.log(`${rows.length - over} within budget, ${over} over budget`);
+  return over > 0 ? 1 : 0;
+}
+
+main().then((code) => process.exit(code));
