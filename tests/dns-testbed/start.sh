@@ -66,7 +66,9 @@ for _ in $(seq 1 1000); do
   kill -0 "$(cat "$RUN/named.run.pid")" 2>/dev/null || fail "named exited"
   kill -0 "$(cat "$RUN/dnsdist.run.pid")" 2>/dev/null || fail "dnsdist exited"
   grep -q "address in use" "$RUN/named.log" && fail "port $DNS_PORT is in use"
-  if dig +short +time=1 +tries=1 -p "$DNS_PORT" @127.0.0.1 example.jp SOA 2>/dev/null | grep -q wixdns \
+  # Probe only once named logs "running": a UDP query sent before it binds is lost and dig waits 1 s.
+  if grep -q ' running$' "$RUN/named.log" \
+    && dig +short +time=1 +tries=1 -p "$DNS_PORT" @127.0.0.1 example.jp SOA 2>/dev/null | grep -q wixdns \
     && curl -sf -o /dev/null --http1.1 "http://127.0.0.1:$DOH_PORT/dns-query?dns=$QUERY" \
     && curl -sf -o /dev/null --http1.1 "http://127.0.0.1:$SERVFAIL_PORT/dns-query?dns=$QUERY"; then
     ready=1

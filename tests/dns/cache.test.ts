@@ -69,14 +69,16 @@ describe('DnsCache', () => {
   it('runs one load for concurrent identical requests and caches its result', async () => {
     const cache = new DnsCache();
     let loads = 0;
-    let release: (value: DnsResponse) => void = () => undefined;
-    const load = () => {
+    let open: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const load = async () => {
       loads++;
-      return new Promise<DnsResponse>((resolve) => (release = resolve));
+      await gate;
+      return response('example.jp', 60);
     };
     const first = cache.getOrLoad('example.jp', 'TXT', load);
     const second = cache.getOrLoad('example.jp', 'TXT', load);
-    release(response('example.jp', 60));
+    open();
     const [a, b] = await Promise.all([first, second]);
     expect(loads).toBe(1);
     expect(a.cached).toBeFalsy();
