@@ -142,7 +142,9 @@ function parseOrThrow(text: string, warnings: DmarcWarning[]): DmarcRecord {
       firstChar,
     );
   }
-  if (/^[ \t]|[ \t]$/.test(text)) {
+  // Spaces after a final ";" belong to the separator (dmarc-sep = *WSP ";" *WSP); any others do not.
+  const leading = /^[ \t]/.test(text);
+  if (leading || (/[ \t]$/.test(text) && !/;[ \t]*$/.test(text))) {
     warnings.push(
       issue(
         'surrounding-whitespace',
@@ -150,7 +152,7 @@ function parseOrThrow(text: string, warnings: DmarcWarning[]): DmarcRecord {
           en: 'The record starts or ends with spaces. Most receivers accept this, but it is safer to remove them.',
           ja: 'レコードの先頭か末尾に空白があります。多くの受信側は受け付けますが、削除しておくと安全です。',
         },
-        /^[ \t]/.test(text) ? 0 : text.length - 1,
+        leading ? 0 : text.length - 1,
       ),
     );
   }

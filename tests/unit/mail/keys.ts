@@ -1,0 +1,19 @@
+// Public keys generated for these tests with OpenSSL 3.0 (no private keys are kept):
+//   openssl genrsa BITS | openssl rsa -pubout            → SubjectPublicKeyInfo (the usual DKIM p=)
+//   openssl rsa -in key.pem -RSAPublicKey_out             → bare PKCS#1 RSAPublicKey
+//   openssl genpkey -algorithm ed25519 | openssl pkey -pubout -outform DER | tail -c 32 | base64 → raw Ed25519 (RFC 8463)
+
+export const RSA_2048_SPKI =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAxIYXUqB7TTV6HkqF8LwPTDfNt57y7hnazUkGGG1EO5yi1/OmZlZmBLx34BejEN8fKcFlNl8tupxeY9EreV7yB8cu4SP9SOeK2PrknuefRJD4bVWA+cOcZu+L7XodklpXJBKCI6ij2ffzgeJeRUDUm3vH0QOWqLFmODH9mXlUsy0gnXeDVLWKseGiJfrle5KXqgazL0V29uLI0zBiZc6JNUn2TLH3taEX6PQnrbDsUeFejsJAoCLAvPnWBuEPr0vZtK3yrow4G5UIE6X1l+NQ5cOXCu8GjKi4RJkYNmty7b6FEdoKwwMsJ0TUDEYt54z6PXCbLCowvymJG9j2Ld2wIwIDAQAB';
+export const RSA_1024_SPKI =
+  'MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQDOoyPq5UjQ6kqYkZfW/U9GzzngVs9wMiNRFAL9gzEMJjLTmC/vUBDDbLt588LWgF429qMaVN8Hz/Xkm2EJ2poqC5VZQL9UBShF6vggyy9InLEfTFyWLFeFhe3gZg8XdQzJjyzFjxPLcaU1fgPmtHmMOHOF0J6vA1QOGQGowev0iwIDAQAB';
+export const RSA_512_SPKI =
+  'MFwwDQYJKoZIhvcNAQEBBQADSwAwSAJBALOqhQx8VEhUcQSVkVydtFS+iz2QlQvdXQjibPtU82p9mT8l3+2TjbsCiYkiLJRypBNvOIjMrnDerrgsQ36mjcUCAwEAAQ==';
+export const RSA_4096_SPKI =
+  'MIICIjANBgkqhkiG9w0BAQEFAAOCAg8AMIICCgKCAgEAqJtSRaxTAHZeZMZ1Vt3wIHoGW3i/KSE+Qj1u5Ieor2ZD9GRGDrSJuMe3W3VRU8HpBqiliBOH+f3FxABSL2ij8E86MKtN/vkJHT1r7deKjuH3URv8zTwl5aNSamM1ltuL5hJ6B93xBzBSRJuxHXLPo0YR75fZU+DWgDDzrjlPTtLG4fap/ayfpM2vRe4/eDYVtsylHSInu2HNycX3/exYCZI8CuqnEt4hr8Uf5gujfgITfzHjdcGsXxVrrcHfvfyn8h2uaWe5lVRfOiBW7R+0K5sS+oM7Z2Kmf18k4tDzqUFpT4RB0eWWEIHctGnq2ciZ/lRJ6+0xQYkzj6dIApKSAV2qcecYGHUMGX9WwrGZUTqq92vFxrpVJvyy6GZOOtAwKmVkzDdMIqWcoHI54v1bi7rNfKg5goR3FLp2rH5mgk14DGVP6Rs5XuDEoLehXSsvM/EqvCmcKF7ftLg3NOozSNdh5jZ8q+PemaDpALSpcdyv0Nw2ABPG+xNdYyMxbD42VjS716PMX5ohVNLkIuSZKkmDKFAc5qhOv8ccFiRgnxJ7ImrdscLmUdh5HWnWk8dDgJAlUXXBotT0Bx6s49C06f2JzGH6o+1UJAQBepguQDMAkGYE84iOPmA8gZTI+RYp8IM8j54Ep9aOG56KNN9Fqg/VqLCzSg7DfDdkcmS6CCMCAwEAAQ==';
+export const RSA_1024_PKCS1 =
+  'MIGJAoGBAM6jI+rlSNDqSpiRl9b9T0bPOeBWz3AyI1EUAv2DMQwmMtOYL+9QEMNsu3nzwtaAXjb2oxpU3wfP9eSbYQnamioLlVlAv1QFKEXq+CDLL0icsR9MXJYsV4WF7eBmDxd1DMmPLMWPE8txpTV+A+a0eYw4c4XQnq8DVA4ZAajB6/SLAgMBAAE=';
+export const ED25519_RAW =
+  '3Gzk5OpsO60mbJmdD/y2fCSWguCYgaKEvPcmaO1DfMY=';
+export const ED25519_SPKI =
+  'MCowBQYDK2VwAyEA3Gzk5OpsO60mbJmdD/y2fCSWguCYgaKEvPcmaO1DfMY=';
