@@ -167,3 +167,27 @@ function soaAnswer(): dnsPacket.Answer {
     data: { mname: 'ns0.wixdns.net', rname: 'support.wix.com', serial: 7, refresh: 3600, retry: 600, expire: 604800, minimum: 60 },
   };
 }
+
+describe('without Node Buffer (as in an MV3 service worker)', () => {
+  it('encodes queries and decodes replies', () => {
+    const reply = dnsPacket.encode({
+      type: 'response',
+      id: 0,
+      questions: [{ name: 'example.jp', type: 'TXT', class: 'IN' }],
+      answers: [{ name: 'example.jp', type: 'TXT', ttl: 60, data: ['v=spf1 ', 'include:_spf.onamae.ne.jp ~all'] }],
+    });
+    const saved = globalThis.Buffer;
+    // Synchronous from here to the restore, so nothing else can run while Buffer is missing.
+    Reflect.deleteProperty(globalThis, 'Buffer');
+    let encoded: string;
+    let decoded: ReturnType<typeof decodeMessage>;
+    try {
+      encoded = toBase64Url(encodeQuery('_spf.google.com', 'TXT'));
+      decoded = decodeMessage(reply);
+    } finally {
+      globalThis.Buffer = saved;
+    }
+    expect(encoded).toHaveLength(171); // 128 octets
+    expect(decoded.answers).toEqual([{ name: 'example.jp', ttl: 60, type: 'TXT', data: ['v=spf1 ', 'include:_spf.onamae.ne.jp ~all'] }]);
+  });
+});
