@@ -295,7 +295,7 @@ function withoutComments(value: string): string {
 
 function clientIpFrom(value: string): string | undefined {
   const patterns = [
-    /\bdesignates ([0-9A-Fa-f:.]+) as permitted sender/i,
+    /\bdesignates? ([0-9A-Fa-f:.]+) as permitted sender/i,
     /\bsender IP is ([0-9A-Fa-f:.]+)/i,
     /\bclient-ip=([0-9A-Fa-f:.]+)/i,
     /\bsmtp\.remote-ip=\[?([0-9A-Fa-f:.]+)/i,
