@@ -15,9 +15,9 @@ RNDC_PORT=${TESTBED_RNDC_PORT:-15301}
 DOH_PORT=${TESTBED_DOH_PORT:-18053}
 SERVFAIL_PORT=${TESTBED_SERVFAIL_PORT:-18054}
 
-for tool in named named-checkconf rndc dig dnsdist curl; do
+for tool in named named-checkconf rndc dig dnsdist; do
   command -v "$tool" >/dev/null 2>&1 || {
-    echo "dns-testbed: '$tool' not found; install bind9 bind9-utils bind9-dnsutils dnsdist curl (see .ci/install-system-deps.sh)" >&2
+    echo "dns-testbed: '$tool' not found; install bind9 bind9-utils bind9-dnsutils dnsdist (see .ci/install-system-deps.sh)" >&2
     exit 127
   }
 done
@@ -40,6 +40,8 @@ render "$SRC/rndc.conf.in" > "$RUN/rndc.conf"
 render "$SRC/dnsdist.conf.in" > "$RUN/dnsdist.conf"
 named-checkconf "$RUN/named.conf"
 
+probe() { dig +time=1 +tries=1 "$@" @127.0.0.1 example.jp SOA 2>/dev/null; }
+
 fail() {
   echo "dns-testbed: $1" >&2
   for log in named.log dnsdist.log; do
@@ -59,8 +61,8 @@ if [ "$(id -u)" = 0 ]; then DNSDIST_USER=(-u nobody -g nogroup); else DNSDIST_US
 dnsdist --supervised --disable-syslog "${DNSDIST_USER[@]}" -C "$RUN/dnsdist.conf" > "$RUN/dnsdist.log" 2>&1 < /dev/null &
 echo $! > "$RUN/dnsdist.run.pid"
 
-# Wait until BIND answers over UDP and both DoH listeners answer over HTTP/1.1 (about 0.1 s).
-QUERY=AAABAAABAAAAAAAAB2V4YW1wbGUCanAAAAYAAQ   # example.jp SOA, ID 0, RD=1, unpadded base64url
+# Wait until BIND answers over UDP and both dnsdist DoH listeners answer (about 0.1 s). dig speaks DoH
+# itself (+http-plain-get: cleartext GET over h2c), so the probe needs no curl.
 ready=0
 for _ in $(seq 1 1000); do
   kill -0 "$(cat "$RUN/named.run.pid")" 2>/dev/null || fail "named exited"
@@ -68,9 +70,9 @@ for _ in $(seq 1 1000); do
   grep -q "address in use" "$RUN/named.log" && fail "port $DNS_PORT is in use"
   # Probe only once named logs "running": a UDP query sent before it binds is lost and dig waits 1 s.
   if grep -q ' running$' "$RUN/named.log" \
-    && dig +short +time=1 +tries=1 -p "$DNS_PORT" @127.0.0.1 example.jp SOA 2>/dev/null | grep -q wixdns \
-    && curl -sf -o /dev/null --http1.1 "http://127.0.0.1:$DOH_PORT/dns-query?dns=$QUERY" \
-    && curl -sf -o /dev/null --http1.1 "http://127.0.0.1:$SERVFAIL_PORT/dns-query?dns=$QUERY"; then
+    && probe -p "$DNS_PORT" | grep -q 'status: NOERROR' \
+    && probe +http-plain-get -p "$DOH_PORT" | grep -q 'status: NOERROR' \
+    && probe +http-plain-get -p "$SERVFAIL_PORT" | grep -q 'status: SERVFAIL'; then
     ready=1
     break
   fi
