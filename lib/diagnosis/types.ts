@@ -97,6 +97,11 @@ export interface Fix {
   lookups?: number;
   note?: LocalizedText;
   warning?: LocalizedText;
+  /**
+   * 'dns-host': the record belongs in the panel of whoever serves the zone now (this panel's records are
+   * not in effect), so the overlay shows it without Apply. Absent: apply it in this panel.
+   */
+  target?: 'dns-host';
 }
 
 /** What one resolver currently returns for a record the panel shows. */

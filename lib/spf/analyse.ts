@@ -126,7 +126,13 @@ export async function analyseSpf(domain: string, options: AnalyseOptions): Promi
  * Analyses a record that is not (yet) published — e.g. the value typed into a panel — with its
  * includes resolved live. `domain` is where it will be published.
  */
-export async function analyseRecordText(domain: string, text: string, options: AnalyseOptions): Promise<SpfAnalysis> {
+export async function analyseRecordText(
+  domain: string,
+  text: string,
+  options: AnalyseOptions,
+  /** The character-strings the record will be published as; one string holding everything by default. */
+  strings: string[] = [text],
+): Promise<SpfAnalysis> {
   const context: WalkContext = {
     resolver: options.resolver,
     sequential: options.sequential ?? false,
@@ -135,7 +141,7 @@ export async function analyseRecordText(domain: string, text: string, options: A
     issues: [],
   };
   const name = canonicalDomain(domain);
-  const root = await analyseText(context, name, 'root', [name], name, text, [text]);
+  const root = await analyseText(context, name, 'root', [name], name, text, strings);
   return finish(context, name, root);
 }
 
