@@ -78,8 +78,6 @@ export type DkimParseResult =
   | { ok: true; record: DkimKeyRecord; warnings: DkimWarning[] }
   | { ok: false; error: DkimError; warnings: DkimWarning[] };
 
-const KNOWN_TAGS: readonly string[] = ['v', 'h', 'k', 'n', 'p', 's', 't'];
-
 class DkimSyntaxError extends Error {
   constructor(readonly detail: DkimError) {
     super(detail.message);
@@ -202,7 +200,7 @@ function parseOrThrow(text: string, warnings: DkimWarning[]): DkimKeyRecord {
         record.n = tag.value;
         break;
       default:
-        if (!KNOWN_TAGS.includes(tag.name)) warnings.push(unknownTagWarning(tag));
+        warnings.push(unknownTagWarning(tag));
     }
   }
 

@@ -94,7 +94,6 @@ export type DmarcParseResult =
   | { ok: false; error: DmarcError; warnings: DmarcWarning[] };
 
 const POLICIES: readonly string[] = ['none', 'quarantine', 'reject'];
-const KNOWN_TAGS: readonly string[] = ['v', 'p', 'sp', 'rua', 'ruf', 'adkim', 'aspf', 'pct', 'fo', 'rf', 'ri'];
 /** Tags from the DMARCbis drafts; RFC 7489 receivers ignore them, so they only earn a mild warning. */
 const DRAFT_TAGS: readonly string[] = ['np', 'psd', 't'];
 const MAX_UINT32 = 4294967295;

@@ -279,6 +279,12 @@ To: customer@gmail.com`;
     expect(parseBounce(text)).toMatchObject({ smtpStatus: 550, enhancedCode: '5.7.26', kind: 'unauthenticated' });
   });
 
+  it('reads the Status: line of a delivery-status part when no reply code is pasted', () => {
+    const analysis = parseBounce('Final-Recipient: rfc822; a@gmail.com\nAction: delayed\nStatus: 4.7.26\nWill-Retry-Until: Mon, 1 Dec 2025');
+    expect(analysis).toMatchObject({ kind: 'rate-limited', enhancedCode: '4.7.26', temporary: true });
+    expect(analysis.smtpStatus).toBeUndefined();
+  });
+
   it('does not read the code out of an IP address', () => {
     const analysis = parseBounce('Connection from 10.5.7.26.example failed');
     expect(analysis.enhancedCode).toBeUndefined();

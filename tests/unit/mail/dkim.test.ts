@@ -216,6 +216,30 @@ describe('parseDkimKey: optional tags', () => {
   });
 });
 
+/** DER for SEQUENCE { INTEGER modulus, INTEGER 65537 } with a modulus of exactly `bits` bits. */
+function syntheticPkcs1(bits: number): string {
+  const length = (n: number) => (n < 128 ? [n] : n < 256 ? [0x81, n] : [0x82, n >> 8, n & 0xff]);
+  const modulus = new Array<number>(Math.ceil(bits / 8)).fill(0xab);
+  modulus[0] = 1 << ((bits - 1) % 8); // top bit of the first byte sets the exact length
+  const integer = (bytes: number[]) => [0x02, ...length(bytes.length), ...bytes];
+  const body = [...integer([0x00, ...modulus]), ...integer([0x01, 0x00, 0x01])];
+  return Buffer.from([0x30, ...length(body.length), ...body]).toString('base64');
+}
+
+describe('parseDkimKey: exact RSA sizes', () => {
+  it.each([
+    [1023, ['pkcs1-key', 'weak-key']],
+    [1024, ['pkcs1-key', 'short-key']],
+    [1025, ['pkcs1-key', 'short-key']],
+    [2047, ['pkcs1-key', 'short-key']],
+    [2048, ['pkcs1-key']],
+  ])('%i bits', (bits, warnings) => {
+    const result = expectOk(`v=DKIM1; p=${syntheticPkcs1(bits)}`);
+    expect(result.record.key).toEqual({ type: 'rsa', bits, exponent: 65537, encoding: 'pkcs1' });
+    expect(result.warnings.map((w) => w.code)).toEqual(warnings);
+  });
+});
+
 describe('der helpers', () => {
   it('decodes base64 with and without padding', () => {
     expect([...(decodeBase64('TWFu') ?? [])]).toEqual([77, 97, 110]);

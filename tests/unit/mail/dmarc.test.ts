@@ -114,6 +114,11 @@ const corpus: [string, string, Expectation][] = [
     'v=DMARC1; p=bogus; rua=mailto:a@example.com',
     { ok: true, record: { p: 'none', policyFallback: { reason: 'invalid-p', written: 'bogus' } }, warnings: ['policy-fallback'] },
   ],
+  [
+    'invalid p with a valid sp and rua → the fallback record is p=none alone (sp dropped)',
+    'v=DMARC1; p=bogus; sp=reject; rua=mailto:a@example.com',
+    { ok: true, record: { p: 'none', policyFallback: { reason: 'invalid-p', written: 'bogus' } }, absent: ['sp'], warnings: ['policy-fallback'] },
+  ],
   ['invalid p without rua', 'v=DMARC1; p=bogus', { ok: false, code: 'bad-p', offset: 12, tag: 'p' }],
   [
     'missing p with only an invalid rua',
@@ -135,6 +140,8 @@ const corpus: [string, string, Expectation][] = [
   ['a tag name starting with a digit', 'v=DMARC1; 1p=none', { ok: false, code: 'bad-tag-name', offset: 10 }],
   // Values
   ['pct over 100', 'v=DMARC1; p=none; pct=150', { ok: false, code: 'bad-pct', offset: 22, tag: 'pct' }],
+  ['pct=101, just over the limit', 'v=DMARC1; p=none; pct=101', { ok: false, code: 'bad-pct', tag: 'pct' }],
+  ['pct=100, the limit', 'v=DMARC1; p=none; pct=100', { ok: true, record: { pct: 100 }, warnings: [] }],
   ['negative pct', 'v=DMARC1; p=none; pct=-1', { ok: false, code: 'bad-pct', tag: 'pct' }],
   ['fractional pct', 'v=DMARC1; p=none; pct=50.5', { ok: false, code: 'bad-pct', tag: 'pct' }],
   ['empty pct', 'v=DMARC1; p=none; pct=', { ok: false, code: 'bad-pct', tag: 'pct' }],
