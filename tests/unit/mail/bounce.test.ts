@@ -174,6 +174,8 @@ describe('other Gmail requirement codes', () => {
     ['550 5.7.40 Your message was blocked because the sending domain doesn\'t have a DMARC record', 'dmarc-missing'],
     ['421 4.7.40 Your email has been rate limited because the sending domain doesn\'t have a DMARC record', 'dmarc-missing'],
     ['504 5.7.40 Unrecognized authentication type.', 'other'],
+    ['504 5.7.40 (an SMTP AUTH reply, whatever its wording)', 'other'],
+    ['550 5.7.40 XOAUTH is no longer supported.', 'other'],
     ['421 4.7.32 Your email has been rate limited because the From: header (RFC5322) in this message isn\'t aligned', 'dmarc-alignment'],
     ['550 5.7.25 This message was blocked because the sending IP address doesn\'t have a PTR record', 'ptr-missing'],
     ['451 4.7.23 ip-address The sending IP address for this message doesn\'t have a PTR record', 'ptr-missing'],
