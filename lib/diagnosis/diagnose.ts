@@ -17,6 +17,7 @@ import { analyseRecordText, analyseSpf, LOOKUP_LIMIT } from '../spf/analyse';
 import type { SpfAnalysis, SpfIssue, SpfNode } from '../spf/analyse';
 import { checkHost } from '../spf/check-host';
 import { formatIp, parseIp } from '../spf/ip';
+import type { IpAddress } from '../spf/ip';
 import { isSpfRecord, parseRecord } from '../spf/parser';
 import type { SpfResult } from '../spf/types';
 import { delegationFor, dnsHostOf } from './dns-hosts';
@@ -476,14 +477,14 @@ async function sampleAddress(d: Diagnoser, probes: SenderProbe[]): Promise<strin
   return undefined;
 }
 
-/** The first address of the first "+ip4" (else "+ip6") term in a tree, depth first. */
+/** The first host address (network + 1 unless it is a single address) of the first "+ip4" (else "+ip6") term. */
 function firstNetwork(node: SpfNode): string | undefined {
   if (node.record) {
     const parsed = parseRecord(node.record);
     if (parsed.ok) {
       const nets = parsed.record.mechanisms.filter((m) => (m.name === 'ip4' || m.name === 'ip6') && m.qualifier === '+');
       const chosen = nets.find((m) => m.name === 'ip4') ?? nets[0];
-      if (chosen?.network) return formatIp(chosen.network);
+      if (chosen?.network) return formatIp(firstHost(chosen.network, chosen.name === 'ip4' ? (chosen.prefix4 ?? 32) : (chosen.prefix6 ?? 128)));
     }
   }
   for (const child of node.children) {
@@ -491,6 +492,14 @@ function firstNetwork(node: SpfNode): string | undefined {
     if (found) return found;
   }
   return undefined;
+}
+
+function firstHost(network: IpAddress, prefix: number): IpAddress {
+  const bits = network.family === 4 ? 32 : 128;
+  if (prefix >= bits - 1) return network;
+  const bytes = network.bytes.slice();
+  bytes[bytes.length - 1] = bytes[bytes.length - 1]! | 1;
+  return { family: network.family, bytes };
 }
 
 async function hasDkimKey(d: Diagnoser, selector: string, panelRecords: PanelSnapshot['records'] | null): Promise<boolean> {

@@ -28,8 +28,9 @@ function nodeLine(node: SpfNode): string {
 }
 
 /** The include/redirect tree with lookup counts per node, drawn with box characters. */
-export function formatTree(analysis: SpfAnalysis): string[] {
-  const lines = [nodeLine(analysis.root)];
+export function formatTree(tree: SpfAnalysis | SpfNode): string[] {
+  const root = 'root' in tree ? tree.root : tree;
+  const lines = [nodeLine(root)];
   const walk = (node: SpfNode, prefix: string) => {
     const linked = node.terms.filter((t) => t.child);
     linked.forEach((term, index) => {
@@ -38,7 +39,7 @@ export function formatTree(analysis: SpfAnalysis): string[] {
       walk(term.child!, `${prefix}${last ? '   ' : '│  '}`);
     });
   };
-  walk(analysis.root, '');
+  walk(root, '');
   return lines;
 }
 
