@@ -108,15 +108,13 @@ interface WalkContext {
   issues: SpfIssue[];
 }
 
+function newContext(options: AnalyseOptions): WalkContext {
+  return { resolver: options.resolver, sequential: options.sequential ?? false, maxDepth: options.maxDepth ?? 12, queries: 0, issues: [] };
+}
+
 /** Analyses the SPF tree published at `domain`. Never throws for DNS or syntax problems: they become issues. */
 export async function analyseSpf(domain: string, options: AnalyseOptions): Promise<SpfAnalysis> {
-  const context: WalkContext = {
-    resolver: options.resolver,
-    sequential: options.sequential ?? false,
-    maxDepth: options.maxDepth ?? 12,
-    queries: 0,
-    issues: [],
-  };
+  const context = newContext(options);
   const name = canonicalDomain(domain);
   const root = await walk(context, name, 'root', [], name);
   return finish(context, name, root);
@@ -133,13 +131,7 @@ export async function analyseRecordText(
   /** The character-strings the record will be published as; one string holding everything by default. */
   strings: string[] = [text],
 ): Promise<SpfAnalysis> {
-  const context: WalkContext = {
-    resolver: options.resolver,
-    sequential: options.sequential ?? false,
-    maxDepth: options.maxDepth ?? 12,
-    queries: 0,
-    issues: [],
-  };
+  const context = newContext(options);
   const name = canonicalDomain(domain);
   const root = await analyseText(context, name, 'root', [name], name, text, strings);
   return finish(context, name, root);
