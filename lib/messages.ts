@@ -1,5 +1,7 @@
 // Messages between extension contexts. Every message is validated on arrival: content scripts run next
 // to untrusted pages, so the background accepts only well-formed requests and the UI only well-formed answers.
+import type { BounceExplanation } from './bounce/explain';
+import { parseBounceExplanation } from './bounce/validate';
 import type { Diagnosis, LocalizedText, PanelId, PanelSnapshot, ProgressStep, SnapshotRecord } from './diagnosis/types';
 
 /** Name of the runtime port a content script or the popup opens to ask for a diagnosis with progress. */
@@ -94,4 +96,22 @@ export function parsePortMessage(value: unknown): PortMessage | null {
     return { kind: 'result', diagnosis: d as unknown as Diagnosis, cached: value.cached === true };
   }
   return null;
+}
+
+/**
+ * What the background posts on a port whose request was 'explain-bounce': exactly one bounce-result
+ * (lib/bounce/explain.ts) or error. Kept apart from PortMessage so diagnose ports never see it.
+ */
+export type BouncePortMessage =
+  | { kind: 'bounce-result'; explanation: BounceExplanation }
+  | { kind: 'error'; message: LocalizedText };
+
+export function parseBouncePortMessage(value: unknown): BouncePortMessage | null {
+  if (!isObject(value)) return null;
+  if (value.kind === 'bounce-result') {
+    const explanation = parseBounceExplanation(value.explanation);
+    return explanation ? { kind: 'bounce-result', explanation } : null;
+  }
+  const message = value.kind === 'error' ? parsePortMessage(value) : null;
+  return message?.kind === 'error' ? message : null;
 }
