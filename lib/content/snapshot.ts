@@ -1,0 +1,51 @@
+// Turning what an adapter read into the plain, serializable PanelSnapshot the background diagnoses,
+// and a signature of it: the content script re-diagnoses only when the signature changes.
+import type { PanelId, PanelSnapshot, SnapshotRecord } from '../diagnosis/types';
+import type { PanelRead, PanelRecord } from '../panels/types';
+
+function toSnapshotRecord(record: PanelRecord, pending: boolean): SnapshotRecord {
+  const out: SnapshotRecord = { host: record.host, type: record.type, ttl: record.ttl, value: record.value };
+  if (record.priority !== undefined) out.priority = record.priority;
+  if (record.status !== undefined) out.status = record.status;
+  if (record.readOnly) out.readOnly = true;
+  if (pending || record.pending) out.pending = true;
+  return out;
+}
+
+/**
+ * The snapshot of one read, or null when the page did not show a domain (nothing to diagnose yet).
+ * Saved rows come first, then the pending ones flagged `pending`; the row elements are dropped.
+ */
+export function buildSnapshot(panel: PanelId, read: PanelRead): PanelSnapshot | null {
+  if (!read.domain) return null;
+  const snapshot: PanelSnapshot = {
+    panel,
+    domain: read.domain,
+    records: [...read.records.map((r) => toSnapshotRecord(r, false)), ...read.pending.map((r) => toSnapshotRecord(r, true))],
+  };
+  if (read.nsDnsvFlg !== undefined) snapshot.nsDnsvFlg = read.nsDnsvFlg;
+  return snapshot;
+}
+
+/** Every record row the adapter read (saved and pending, NS rows included): the overlay's record count. */
+export function recordCount(read: PanelRead | null): number {
+  return read ? read.records.length + read.pending.length : 0;
+}
+
+/** Field separators that cannot occur in record text read from a page. */
+const FIELD = '\u001f';
+const ROW = '\u001e';
+
+function recordKey(record: SnapshotRecord): string {
+  return [record.host, record.type, record.ttl ?? '', record.value, record.priority ?? '', record.status ?? '', record.readOnly ? 1 : 0, record.pending ? 1 : 0].join(FIELD);
+}
+
+/**
+ * A string that changes exactly when the diagnosis input changes. Row order does not matter (a
+ * re-sorted table is the same record set); duplicates do (two identical SPF rows are a finding).
+ */
+export function snapshotSignature(snapshot: PanelSnapshot | null): string {
+  if (!snapshot) return 'none';
+  const rows = snapshot.records.map(recordKey).sort();
+  return [snapshot.panel ?? '', snapshot.domain, String(snapshot.nsDnsvFlg ?? ''), snapshot.providerId ?? '', ...rows].join(ROW);
+}
