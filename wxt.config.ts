@@ -14,6 +14,9 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage'],
+    // Asked for one host at a time from the options page when the user adds a custom resolver
+    // (no port in the pattern: Firefox rejects ports, Chrome matches every port without one).
+    optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     browser_specific_settings: {
       gecko: {
         id: 'spf-doctor@spf-doctor.dev',
