@@ -1,0 +1,74 @@
+// A finished diagnosis: the verdict, every finding (data-finding="CODE"), the fixes with the exact record,
+// the SPF include tree with its lookup counts, and Gmail's sender checklist.
+import type { Diagnosis } from '../../lib/diagnosis/types';
+import type { CopyText } from './CopyButton';
+import { FixCard } from './FixCard';
+import { SpfTree } from './SpfTree';
+import { useText } from './text';
+
+export function DiagnosisView({ diagnosis, cached, copyText }: { diagnosis: Diagnosis; cached: boolean; copyText: CopyText }) {
+  const { t, pick, lang } = useText();
+  const time = new Date(diagnosis.checkedAt).toLocaleTimeString(lang === 'ja' ? 'ja-JP' : 'en-US', { hour: '2-digit', minute: '2-digit' });
+
+  return (
+    <div class="diagnosis" data-verdict={diagnosis.verdict}>
+      <p class={`verdict verdict-${diagnosis.verdict}`}>{t(`popup_verdict_${diagnosis.verdict}`, { domain: diagnosis.domain })}</p>
+      <p class="meta">
+        {t('popup_checked_at', { time, resolvers: diagnosis.resolvers.join(', ') || '—' })}
+        {cached && ` ${t('popup_cached')}`}
+      </p>
+
+      {diagnosis.findings.length > 0 && (
+        <section aria-labelledby="findings-heading">
+          <h2 id="findings-heading">{t('popup_findings_heading', { n: diagnosis.findings.length })}</h2>
+          <ul class="findings">
+            {diagnosis.findings.map((finding, index) => (
+              <li key={`${finding.code}-${index}`} class={`finding severity-${finding.severity}`} data-finding={finding.code}>
+                <span class="severity">{t(`popup_severity_${finding.severity}`)}</span>
+                <span class="finding-text">{pick(finding.message)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {diagnosis.fixes.length > 0 && (
+        <section aria-labelledby="fixes-heading">
+          <h2 id="fixes-heading">{t('popup_fixes_heading')}</h2>
+          <p class="hint">{t('popup_fixes_hint')}</p>
+          <ul class="fixes">
+            {diagnosis.fixes.map((fix) => (
+              <FixCard key={fix.id} fix={fix} copyText={copyText} />
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="spf-heading">
+        <h2 id="spf-heading">{t('popup_spf_heading')}</h2>
+        {diagnosis.spf.record !== null ? (
+          <p class="spf-record">
+            <code>{diagnosis.spf.record}</code>
+          </p>
+        ) : (
+          <p class="spf-record missing">{t('popup_spf_none')}</p>
+        )}
+        {diagnosis.spf.tree && <SpfTree root={diagnosis.spf.tree} />}
+      </section>
+
+      {diagnosis.gmail.length > 0 && (
+        <section aria-labelledby="gmail-heading">
+          <h2 id="gmail-heading">{t('popup_gmail_heading')}</h2>
+          <ul class="gmail">
+            {diagnosis.gmail.map((item) => (
+              <li key={item.id} class={`gmail-item status-${item.status}`} data-gmail={item.id}>
+                <span class="status">{t(`popup_gmail_${item.status}`)}</span>
+                <span>{pick(item.requirement)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}
