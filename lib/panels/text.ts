@@ -1,0 +1,50 @@
+// Text helpers for matching what a panel shows (labels, headers, buttons) against our label lists.
+
+/** Collapses runs of white space (including ideographic spaces) and trims. */
+export function cleanText(text: string | null | undefined): string {
+  return (text ?? '').replace(/[\s\u3000]+/g, ' ').trim();
+}
+
+/**
+ * A comparison key for labels: NFKC (full-width → half-width), lower-case, decorations such as
+ * "+", "*", ":", "：", "⋯" and surrounding spaces removed, inner white space collapsed.
+ * "＋ Add Record" and "+ add record" both become "add record"; 「DNS レコードを管理」 becomes
+ * "dnsレコードを管理" (spaces next to CJK characters are dropped, as Japanese UIs vary there).
+ */
+export function labelKey(text: string | null | undefined): string {
+  return cleanText((text ?? '').normalize('NFKC'))
+    .toLowerCase()
+    .replace(/[+*:：⋯…•|]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/ (?=[\u3040-\u30ff\u3400-\u9fff])|(?<=[\u3040-\u30ff\u3400-\u9fff]) /g, '')
+    .trim();
+}
+
+/** True when `text` is one of `labels` (compared by labelKey). */
+export function labelIs(text: string | null | undefined, labels: readonly string[]): boolean {
+  const key = labelKey(text);
+  if (key === '') return false;
+  return labels.some((label) => labelKey(label) === key);
+}
+
+/**
+ * True when `text` is one of `labels`, or starts with one followed by a non-letter (so a header
+ * "TTL ⓘ" or a button "Save changes" still matches, but "Hostname" does not match "Host").
+ */
+export function labelStartsWith(text: string | null | undefined, labels: readonly string[]): boolean {
+  const key = labelKey(text);
+  if (key === '') return false;
+  return labels.some((label) => {
+    const wanted = labelKey(label);
+    if (key === wanted) return true;
+    if (!key.startsWith(wanted)) return false;
+    const next = key.charAt(wanted.length);
+    return !/[a-z0-9]/.test(next);
+  });
+}
+
+/** Index of the first label in `labels` that `text` matches exactly (labelKey), or -1. */
+export function labelIndex(text: string | null | undefined, labels: readonly string[]): number {
+  const key = labelKey(text);
+  return labels.findIndex((label) => labelKey(label) === key);
+}

@@ -1,0 +1,268 @@
+// Putting one record into Wix's own form: "+ Add Record" in the type's section (or the row's
+// Edit action for an edit), then the fields by native setter + input/change, then a read-back.
+// It never presses Save or Delete.
+
+import {
+  chooseOption,
+  clickElement,
+  controlsIn,
+  headerTexts,
+  isHiddenByMarkup,
+  isTextControl,
+  setNativeValue,
+  waitFor,
+  type FormControl,
+} from './dom';
+import { checkReadBack, editTarget, failed, labelFor, secondSpfProblem } from './fill-common';
+import { problem } from './problems';
+import { typeFromHeading } from './records';
+import { cleanText, labelStartsWith } from './text';
+import { parseTtl } from './ttl';
+import type { FillOptions, FillResult, PanelFix, PanelProblem, PanelRecord } from './types';
+import { controlText, editFieldsOf } from './wix-fields';
+import { WIX } from './wix-labels';
+import { readWix } from './wix-read';
+
+/** An open add/edit form: a table row in edit mode, or a dialog. */
+interface OpenForm {
+  container: Element;
+  headers: string[];
+}
+
+const CLICKABLE = 'button, [role="button"], [role="menuitem"], a';
+
+export async function fillWix(doc: Document, fix: PanelFix, options: FillOptions = {}): Promise<FillResult> {
+  const timeoutMs = options.timeoutMs ?? 3000;
+  const defaultSave = pageIsJapanese(doc) ? '保存' : 'Save';
+  const read = readWix(doc);
+
+  const labelled = labelFor(fix, read.domain);
+  if ('problem' in labelled) return failed([labelled.problem], 'save', defaultSave, fix);
+  const second = secondSpfProblem(fix, read);
+  if (second) return failed([second], 'save', defaultSave, fix);
+
+  let opened: OpenForm | PanelProblem;
+  if (fix.action === 'add') {
+    opened = await openAddForm(doc, fix.type, timeoutMs);
+  } else {
+    const target = editTarget(fix, read.records);
+    if ('problem' in target) return failed([target.problem], 'save', defaultSave, fix);
+    opened = await openEditForm(doc, target.record, timeoutMs);
+  }
+  if ('code' in opened) return failed([opened], 'save', defaultSave, fix);
+
+  const problems: PanelProblem[] = [];
+  let fields = editFieldsOf(opened.container, opened.headers);
+  if (fields.type) {
+    if (!chooseOption(fields.type as HTMLSelectElement, { labels: [fix.type], values: [fix.type] })) {
+      return failed([problem('TYPE_NOT_AVAILABLE', { type: fix.type })], 'save', defaultSave, fix);
+    }
+    // The value fields may depend on the type: wait for the form to re-render them.
+    const form = opened;
+    await waitFor(doc, () => editFieldsOf(form.container, form.headers).value, timeoutMs);
+    fields = editFieldsOf(opened.container, opened.headers);
+  }
+
+  if (fix.action === 'add') {
+    if (fields.host) setNativeValue(fields.host, labelled.label);
+    else problems.push(problem('FIELD_NOT_FOUND', { field: 'Host Name' }));
+  }
+  if (fields.value) setNativeValue(fields.value, fix.value);
+  if (fix.priority !== undefined) {
+    if (fields.priority) setNativeValue(fields.priority, String(fix.priority));
+    else problems.push(problem('FIELD_NOT_FOUND', { field: 'Priority' }));
+  }
+  if (fix.ttl !== undefined) {
+    const ttlProblem = fields.ttl ? await setTtl(doc, fields.ttl, fix.ttl, timeoutMs) : problem('FIELD_NOT_FOUND', { field: 'TTL' });
+    if (ttlProblem) problems.push(ttlProblem);
+  }
+
+  // Read back from the form as it is now (React may have re-rendered the row).
+  const now = currentForm(doc, opened, fix.value);
+  const back = editFieldsOf(now.container, now.headers);
+  problems.push(
+    ...checkReadBack([
+      { field: 'Value', wanted: fix.value, got: back.value?.value },
+      ...(fix.action === 'add' ? [{ field: 'Host Name', wanted: labelled.label, got: back.host?.value }] : []),
+      ...(fix.priority !== undefined && back.priority ? [{ field: 'Priority', wanted: String(fix.priority), got: back.priority.value }] : []),
+    ]),
+  );
+  const filled: FillResult['filled'] = {
+    host: back.host?.value ?? labelled.label,
+    type: fix.type,
+    value: back.value?.value ?? '',
+    ...(back.ttl ? { ttl: controlText(back.ttl) } : {}),
+    ...(back.priority ? { priority: back.priority.value } : {}),
+  };
+  return {
+    ok: problems.length === 0,
+    filled,
+    problems,
+    nextStep: 'save',
+    saveLabel: saveButtonText(now.container) ?? defaultSave,
+  };
+}
+
+function pageIsJapanese(doc: Document): boolean {
+  return (doc.documentElement.getAttribute('lang') ?? '').toLowerCase().startsWith('ja');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Forms
+
+/** Every open add/edit form: rows or dialogs holding a value field. */
+function openForms(doc: Document): OpenForm[] {
+  const seen = new Set<Element>();
+  const forms: OpenForm[] = [];
+  for (const control of controlsIn(doc.documentElement)) {
+    if (!isTextControl(control)) continue;
+    const container = control.closest('[role="dialog"], [aria-modal="true"]') ?? control.closest('tr, [role="row"]');
+    if (!container || seen.has(container)) continue;
+    seen.add(container);
+    if (isHiddenByMarkup(container)) continue;
+    const isRow = container.tagName === 'TR' || container.getAttribute('role') === 'row';
+    const table = isRow ? container.closest('table, [role="table"], [role="grid"]') : null;
+    const headers = table ? headerTexts(table) : [];
+    if (editFieldsOf(container, headers).value) forms.push({ container, headers });
+  }
+  return forms;
+}
+
+function newForm(doc: Document, before: ReadonlySet<Element>): OpenForm | null {
+  return openForms(doc).find((form) => !before.has(form.container)) ?? null;
+}
+
+/** The form again after a possible re-render: the same container, else the open form holding `value`. */
+function currentForm(doc: Document, opened: OpenForm, value: string): OpenForm {
+  if (opened.container.isConnected) return opened;
+  return openForms(doc).find((form) => editFieldsOf(form.container, form.headers).value?.value === value) ?? opened;
+}
+
+async function openAddForm(doc: Document, type: PanelFix['type'], timeoutMs: number): Promise<OpenForm | PanelProblem> {
+  const section = findSection(doc, type);
+  const button = (section && findButton(section, WIX.buttons.addRecordHooks, WIX.buttons.addRecord)) ?? pageAddButton(doc);
+  if (!button) return problem('ADD_FORM_NOT_FOUND', { type });
+  const before = new Set(openForms(doc).map((form) => form.container));
+  clickElement(button);
+  const form = await waitFor(doc, () => newForm(doc, before), timeoutMs);
+  return form ?? problem('ADD_FORM_NOT_FOUND', { type });
+}
+
+/** A page-level "Add Record" button, when sections have none (a form that asks for the type). */
+function pageAddButton(doc: Document): Element | null {
+  return findButton(doc.documentElement, WIX.buttons.addRecordHooks, WIX.buttons.addRecord);
+}
+
+async function openEditForm(doc: Document, record: PanelRecord, timeoutMs: number): Promise<OpenForm | PanelProblem> {
+  const row = record.row;
+  const before = new Set(openForms(doc).map((form) => form.container));
+  const edit = findButton(row, WIX.buttons.editHooks, WIX.buttons.edit);
+  if (edit) {
+    clickElement(edit);
+  } else {
+    const more = findButton(row, WIX.buttons.moreActionsHooks, WIX.buttons.moreActions) ?? menuTrigger(row);
+    if (!more) return problem('EDIT_FORM_NOT_FOUND');
+    clickElement(more);
+    const item = await waitFor(doc, () => findMenuItem(doc, row), timeoutMs);
+    if (!item) return problem('EDIT_FORM_NOT_FOUND');
+    clickElement(item);
+  }
+  const form = await waitFor(doc, () => newForm(doc, before), timeoutMs);
+  return form ?? problem('EDIT_FORM_NOT_FOUND');
+}
+
+/** A row's only button that opens a popup menu ("⋯"), when it has no recognisable label. */
+function menuTrigger(row: Element): Element | null {
+  const triggers = Array.from(row.querySelectorAll('[aria-haspopup]'));
+  return triggers.length === 1 ? (triggers[0] ?? null) : null;
+}
+
+/** The "Edit" item of an opened actions menu (menus are often rendered at the end of the body). */
+function findMenuItem(doc: Document, row: Element): Element | null {
+  for (const el of doc.querySelectorAll('[role="menuitem"], [role="option"], [data-hook*="menu-item"], li, button')) {
+    if (row.contains(el) && el.tagName === 'BUTTON') continue;
+    if (isHiddenByMarkup(el)) continue;
+    if (labelStartsWith(el.textContent, WIX.buttons.edit) || labelStartsWith(el.getAttribute('aria-label'), WIX.buttons.edit)) {
+      return el.closest(CLICKABLE) ?? el;
+    }
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sections and buttons
+
+/** The page section of a record type: the element around its heading that also holds its table or add button. */
+export function findSection(doc: Document, type: string): Element | null {
+  for (const heading of doc.querySelectorAll('h1, h2, h3, h4, h5, h6, [role="heading"], [data-hook*="title"], span, div, p')) {
+    if (heading.children.length > 0 && !/^H[1-6]$/.test(heading.tagName) && heading.getAttribute('role') !== 'heading') continue;
+    if (heading.closest('td, th')) continue; // a type cell, not a section heading
+    if (typeFromHeading(heading.textContent) !== type) continue;
+    const section = sectionAround(heading);
+    if (section) return section;
+  }
+  return null;
+}
+
+function sectionAround(heading: Element): Element | null {
+  for (let node = heading.parentElement; node; node = node.parentElement) {
+    if (containsOtherTypeHeading(node, heading)) return null;
+    if (node.querySelector('table, [role="table"], [role="grid"], tr') || findButton(node, WIX.buttons.addRecordHooks, WIX.buttons.addRecord)) {
+      return node;
+    }
+  }
+  return null;
+}
+
+function containsOtherTypeHeading(node: Element, heading: Element): boolean {
+  for (const el of node.querySelectorAll('h1, h2, h3, h4, h5, h6, [role="heading"]')) {
+    if (el !== heading && !el.contains(heading) && typeFromHeading(el.textContent)) return true;
+  }
+  return false;
+}
+
+function hookMatches(el: Element, hooks: readonly RegExp[]): boolean {
+  const hook = el.getAttribute('data-hook');
+  return hook !== null && hooks.some((pattern) => pattern.test(hook));
+}
+
+/** A clickable element in `scope`: by data-hook first, then by its text or aria-label. */
+function findButton(scope: Element, hooks: readonly RegExp[], labels: readonly string[]): Element | null {
+  const clickables = Array.from(scope.querySelectorAll(CLICKABLE)).filter((el) => !isHiddenByMarkup(el));
+  const byHook = clickables.find((el) => hookMatches(el, hooks));
+  if (byHook) return byHook;
+  return (
+    clickables.find((el) => labelStartsWith(el.getAttribute('aria-label'), labels) || labelStartsWith(el.textContent, labels)) ?? null
+  );
+}
+
+function saveButtonText(container: Element): string | null {
+  const button = findButton(container, WIX.buttons.saveHooks, WIX.buttons.save);
+  const text = cleanText(button?.textContent);
+  return text === '' ? null : text;
+}
+
+// ---------------------------------------------------------------------------------------------
+// TTL
+
+/** Chooses the TTL option worth `seconds` in a native select or a custom dropdown. */
+async function setTtl(doc: Document, control: FormControl, seconds: number, timeoutMs: number): Promise<PanelProblem | null> {
+  const worth = (text: string | null | undefined): boolean => parseTtl(text) === seconds;
+  const notOffered = problem('TTL_NOT_AVAILABLE', { detail: String(seconds) });
+  if (control.tagName === 'SELECT') {
+    const chosen = chooseOption(control as HTMLSelectElement, { values: [String(seconds)], test: (o) => worth(o.textContent) });
+    return chosen ? null : notOffered;
+  }
+  if (worth(control.value)) return null;
+  // A custom dropdown: open it and click the option.
+  clickElement(control);
+  const option = await waitFor(
+    doc,
+    () => Array.from(doc.querySelectorAll('[role="option"], [data-hook*="dropdown-item"], [data-hook*="option"]')).find((el) => worth(el.textContent)),
+    timeoutMs,
+  );
+  if (!option) return notOffered;
+  clickElement(option);
+  const applied = await waitFor(doc, () => worth(control.value), timeoutMs);
+  return applied ? null : notOffered;
+}
