@@ -8,6 +8,9 @@ import { useText } from './text';
 
 export function DiagnosisView({ diagnosis, cached, copyText }: { diagnosis: Diagnosis; cached: boolean; copyText: CopyText }) {
   const { t, pick, lang } = useText();
+  // No record and a DNS failure without SPF_MISSING: the record could not be read, which is not "none".
+  const codes = new Set(diagnosis.findings.map((finding) => finding.code));
+  const spfUnreadable = !codes.has('SPF_MISSING') && codes.has('DNS_TEMPORARY_ERROR');
   const time = new Date(diagnosis.checkedAt).toLocaleTimeString(lang === 'ja' ? 'ja-JP' : 'en-US', { hour: '2-digit', minute: '2-digit' });
 
   return (
@@ -51,7 +54,7 @@ export function DiagnosisView({ diagnosis, cached, copyText }: { diagnosis: Diag
             <code>{diagnosis.spf.record}</code>
           </p>
         ) : (
-          <p class="spf-record missing">{t('popup_spf_none')}</p>
+          <p class="spf-record missing">{t(spfUnreadable ? 'popup_spf_unknown' : 'popup_spf_none')}</p>
         )}
         {diagnosis.spf.tree && <SpfTree root={diagnosis.spf.tree} />}
       </section>

@@ -9,12 +9,16 @@ import { requestDiagnosis } from './port';
 import type { Connect, DiagnoseAnswer, PendingRequest } from './port';
 import { useText } from './text';
 
-/** The steps the background reports, in the order it runs them ('done' only closes the list). */
-export const CHECK_STEPS: readonly Exclude<ProgressStep, 'done'>[] = ['nameservers', 'spf', 'mx', 'dmarc', 'dkim', 'propagation'];
+/**
+ * The steps the background reports ('done' only closes the list), in the order diagnose() usually
+ * finishes them; the first three run at once, so any of them may come first.
+ */
+export const CHECK_STEPS: readonly Exclude<ProgressStep, 'done'>[] = ['nameservers', 'mx', 'dmarc', 'spf', 'dkim', 'propagation'];
 
 type CheckState =
   | { phase: 'idle' }
-  | { phase: 'running'; domain: string; step: ProgressStep | null }
+  /** `reported`: every step the background has reported so far, latest last. */
+  | { phase: 'running'; domain: string; reported: ProgressStep[] }
   | { phase: 'done'; diagnosis: Diagnosis; cached: boolean }
   | { phase: 'failed'; message: LocalizedText };
 
@@ -54,10 +58,10 @@ export function DomainCheck({ connect, copyText, request }: { connect: Connect; 
     setInputError(null);
     setShownDomain(parsed.unicode ? `${parsed.unicode} (${parsed.domain})` : parsed.domain);
     pending.current?.cancel();
-    setState({ phase: 'running', domain: parsed.domain, step: null });
+    setState({ phase: 'running', domain: parsed.domain, reported: [] });
     const current = requestDiagnosis(connect, parsed.domain, {
       force,
-      onProgress: (step) => setState((s) => (s.phase === 'running' ? { ...s, step } : s)),
+      onProgress: (step) => setState((s) => (s.phase === 'running' && !s.reported.includes(step) ? { ...s, reported: [...s.reported, step] } : s)),
     });
     pending.current = current;
     void current.done.then((message) => {
@@ -75,9 +79,13 @@ export function DomainCheck({ connect, copyText, request }: { connect: Connect; 
   }, [request?.seq]);
 
   const running = state.phase === 'running';
-  const currentIndex = running && state.step ? CHECK_STEPS.indexOf(state.step as (typeof CHECK_STEPS)[number]) : -1;
+  const reported = running ? state.reported : [];
+  const latest = reported[reported.length - 1];
+  // A reported step is under way until a later one arrives; then it counts as finished.
+  const stepClass = (step: ProgressStep) =>
+    !reported.includes(step) ? 'step' : step === latest && latest !== 'done' ? 'step current' : 'step done';
   const status = running
-    ? t('popup_progress', { domain: shownDomain, step: state.step && state.step !== 'done' ? t(`popup_step_${state.step}`) : t('popup_step_start') })
+    ? t('popup_progress', { domain: shownDomain, step: latest && latest !== 'done' ? t(`popup_step_${latest}`) : t('popup_step_start') })
     : state.phase === 'done'
       ? t('popup_progress_done', { domain: shownDomain })
       : '';
@@ -129,8 +137,8 @@ export function DomainCheck({ connect, copyText, request }: { connect: Connect; 
 
       {running && (
         <ol class="steps" aria-hidden="true">
-          {CHECK_STEPS.map((step, index) => (
-            <li key={step} class={index < currentIndex ? 'step done' : index === currentIndex ? 'step current' : 'step'} data-step={step}>
+          {CHECK_STEPS.map((step) => (
+            <li key={step} class={stepClass(step)} data-step={step}>
               {t(`popup_step_${step}`)}
             </li>
           ))}

@@ -61,12 +61,16 @@ describe('popup: check any domain', () => {
     expect(($(container, 'button[type="submit"]') as HTMLButtonElement).disabled).toBe(true);
 
     const port = ports.last();
+    // The first lookups run in parallel, so steps may arrive out of the displayed order.
+    await answer(port, { kind: 'progress', step: 'dmarc' });
     await answer(port, { kind: 'progress', step: 'nameservers' });
     await answer(port, { kind: 'progress', step: 'spf' });
     expect(status.textContent).toBe('Checking example.jp: SPF record…');
     expect($(container, '[data-step="nameservers"]').className).toBe('step done');
+    expect($(container, '[data-step="dmarc"]').className).toBe('step done');
     expect($(container, '[data-step="spf"]').className).toBe('step current');
-    expect($(container, '[data-step="dmarc"]').className).toBe('step');
+    expect($(container, '[data-step="mx"]').className).toBe('step');
+    expect($(container, '[data-step="dkim"]').className).toBe('step');
 
     const diagnosis = await sampleDiagnosis();
     await answer(port, { kind: 'result', diagnosis, cached: false });
@@ -95,9 +99,25 @@ describe('popup: check any domain', () => {
     expect(google.querySelector('.tree-term')?.textContent).toBe('include:_spf.google.com');
     expect(google.querySelector('.tree-lookups')?.textContent).toBe('4 lookups');
     expect(google.querySelectorAll('.tree-node')).toHaveLength(3);
+    expect(google.querySelector('.tree-children .tree-lookups')?.textContent).toBe('1 lookup');
+    expect($(container, '.tree-root > .tree-node > .tree-line .tree-domain').textContent).toBe('example.jp');
     expect(container.querySelectorAll('[data-gmail]')).toHaveLength(2);
     // No message key is missing from the catalogs.
     expect(container.textContent).not.toMatch(/popup_|finding_|fix_|\{[a-zA-Z]+\}/);
+  });
+
+  it('does not claim "no SPF record" when DNS failed to answer', async () => {
+    const { container, ports } = setup();
+    checkDomain(container, 'example.jp');
+    const base = await sampleDiagnosis();
+    const tempError = { ...base.findings[1]!, code: 'DNS_TEMPORARY_ERROR', key: 'finding_DNS_TEMPORARY_ERROR', message: { en: 'TempError', ja: '一時エラー' } };
+    await answer(ports.last(), { kind: 'result', diagnosis: { ...base, spf: { ...base.spf, record: null, tree: null }, findings: [tempError] }, cached: false });
+    expect(textOf(container, '.spf-record')).toBe('The SPF record could not be read because DNS did not answer.');
+
+    checkDomain(container, 'example.jp');
+    const missing = { ...base.findings[1]!, code: 'SPF_MISSING', key: 'finding_SPF_MISSING', message: { en: 'No SPF', ja: 'SPFなし' } };
+    await answer(ports.last(), { kind: 'result', diagnosis: { ...base, spf: { ...base.spf, record: null, tree: null }, findings: [missing, tempError] }, cached: false });
+    expect(textOf(container, '.spf-record')).toBe('No SPF record is published.');
   });
 
   it('copies the exact record value and confirms it', async () => {
