@@ -1,0 +1,95 @@
+// Markers beside the panel's rows, drawn in our own shadow root with position:fixed: the page's layout
+// is never touched. They follow the rows through window and inner-container scrolling (the content
+// script calls `subscribe`'s listener on scroll, resize and re-render).
+import { useLayoutEffect, useState } from 'preact/hooks';
+import type { Finding, Lang } from '../../lib/diagnosis/types';
+import { intersect, placeBadge } from '../../lib/content/badges';
+import type { BadgeTarget, Box } from '../../lib/content/badges';
+import type { T } from './text';
+
+export type Subscribe = (listener: () => void) => () => void;
+
+export interface PointerTarget {
+  element: Element;
+  label: string;
+}
+
+const BADGE = { width: 20, height: 20 };
+const POINTER_HEIGHT = 24;
+
+function boxOf(element: Element): Box {
+  const r = element.getBoundingClientRect();
+  return { top: r.top, left: r.left, right: r.right, bottom: r.bottom };
+}
+
+/** The viewport cut by every ancestor that clips its content (inner scroll containers). */
+export function clipOf(element: Element): Box | null {
+  const view = element.ownerDocument.defaultView;
+  let clip: Box | null = { top: 0, left: 0, right: view?.innerWidth ?? 0, bottom: view?.innerHeight ?? 0 };
+  for (let el = element.parentElement; el && clip; el = el.parentElement) {
+    if (el === element.ownerDocument.body || el === element.ownerDocument.documentElement) break;
+    const style = view?.getComputedStyle(el);
+    if (style && /(auto|scroll|hidden|clip)/.test(`${style.overflowX} ${style.overflowY} ${style.overflow}`)) clip = intersect(clip, boxOf(el));
+  }
+  return clip;
+}
+
+function place(element: Element, size: { width: number; height: number }, gap: number): { top: number; left: number } | null {
+  if (!element.isConnected) return null;
+  const clip = clipOf(element);
+  return clip ? placeBadge(boxOf(element), clip, size, gap) : null;
+}
+
+interface BadgeLayerProps {
+  targets: readonly BadgeTarget[];
+  pointer: PointerTarget | null;
+  subscribe: Subscribe;
+  lang: Lang;
+  t: T;
+  onSelect(finding: Finding): void;
+}
+
+export function BadgeLayer({ targets, pointer, subscribe, lang, t, onSelect }: BadgeLayerProps) {
+  const [positions, setPositions] = useState<({ top: number; left: number } | null)[]>([]);
+  const [pointerAt, setPointerAt] = useState<{ top: number; left: number } | null>(null);
+
+  useLayoutEffect(() => {
+    const update = (): void => {
+      setPositions(targets.map((target) => place(target.row, BADGE, 6)));
+      // The pointer's width depends on its text: anchor its right edge (translateX(-100%) in CSS).
+      setPointerAt(pointer ? place(pointer.element, { width: 0, height: POINTER_HEIGHT }, 8) : null);
+    };
+    update();
+    return subscribe(update);
+  }, [targets, pointer, subscribe]);
+
+  return (
+    <div class="badge-layer">
+      {targets.map((target, i) => {
+        const at = positions[i];
+        if (!at) return null;
+        const first = target.findings[0];
+        const message = target.findings.map((f) => f.message?.[lang] ?? f.code).join(' / ');
+        return (
+          <button
+            key={i}
+            type="button"
+            class={`badge badge-${target.severity}`}
+            style={{ top: `${at.top}px`, left: `${at.left}px` }}
+            data-badge={target.findings.map((f) => f.code).join(' ')}
+            aria-label={t('ui_badge', { message })}
+            title={t('ui_badge', { message })}
+            onClick={() => first && onSelect(first)}
+          >
+            <span aria-hidden="true">{target.severity === 'info' ? 'i' : '!'}</span>
+          </button>
+        );
+      })}
+      {pointer && pointerAt && (
+        <div class="pointer" role="note" style={{ top: `${pointerAt.top}px`, left: `${pointerAt.left}px` }} data-pointer={pointer.label}>
+          {t('ui_press_here', { label: pointer.label })} <span aria-hidden="true">▶</span>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,238 @@
+// The overlay: a region at the bottom right with the verdict, findings, fixes and details, collapsible
+// to a small pill so it never hides the panel's own controls; plus the badges beside the panel's rows.
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Finding, Fix, Lang, PanelId } from '../../lib/diagnosis/types';
+import { badgeTargets, intersect } from '../../lib/content/badges';
+import type { SessionView } from '../../lib/content/session';
+import type { PanelProblem } from '../../lib/panels/types';
+import { BadgeLayer } from './Badges';
+import type { PointerTarget, Subscribe } from './Badges';
+import { Details } from './Details';
+import { Findings, findingElementId } from './Findings';
+import { FixCard } from './FixCard';
+import type { FixActions } from './FixCard';
+import { Progress } from './Progress';
+import { Summary, countBySeverity } from './Summary';
+import { textFor } from './text';
+import type { T } from './text';
+
+export interface OverlayActions extends FixActions {
+  /** A fresh check that bypasses every cache. */
+  recheck(): void;
+}
+
+export interface OverlayProps {
+  provider: PanelId;
+  lang: Lang;
+  view: SessionView;
+  recheckSeconds: number;
+  actions: OverlayActions;
+  /** Viewport changes (scroll, resize, page re-render) for the badges. */
+  subscribe: Subscribe;
+  /** The panel's own button to point at after a fill. */
+  pointer?: PointerTarget | null;
+  /** Distance from the viewport's bottom-right corner (px), to clear a panel's own floating widgets. */
+  offset?: { bottom: number; right: number };
+  initiallyCollapsed?: boolean;
+}
+
+const noSubscribe: Subscribe = () => () => {};
+
+function Problems({ problems, lang, t }: { problems: readonly PanelProblem[]; lang: Lang; t: T }) {
+  if (problems.length === 0) return null;
+  return (
+    <div class="panel-problems">
+      <p>{t('ui_panel_problems')}</p>
+      <ul>
+        {problems.map((problem, i) => (
+          <li key={i} data-problem={problem.code}>
+            {lang === 'ja' ? problem.messageJa : problem.message}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function Body({ props, t }: { props: OverlayProps; t: T }) {
+  const { view, lang, provider, actions } = props;
+  const { diagnosis } = view;
+  const pendingCount = view.records.filter((r) => r.pending).length;
+  const problems = <Problems problems={view.problems} lang={lang} t={t} />;
+
+  if (view.state === 'error') {
+    return (
+      <>
+        <div class="error-box" role="alert">
+          <p class="error-title">{t('ui_error')}</p>
+          <p>{view.error?.[lang] ?? ''}</p>
+        </div>
+        {problems}
+      </>
+    );
+  }
+  if (view.state === 'reading' || (view.state === 'checking' && !diagnosis)) {
+    return (
+      <>
+        <p class="state-line" role="status">
+          {t(view.state === 'reading' ? 'ui_state_reading' : 'ui_state_checking')}
+        </p>
+        {view.state === 'checking' && <Progress done={view.progress} t={t} />}
+        {problems}
+      </>
+    );
+  }
+  if (!diagnosis) return problems;
+  return (
+    <>
+      {view.state === 'checking' && (
+        <div class="rechecking">
+          <p class="state-line">{t('ui_state_rechecking')}</p>
+          <Progress done={view.progress} t={t} />
+        </div>
+      )}
+      <Summary diagnosis={diagnosis} provider={provider} domain={view.domain ?? diagnosis.domain} recordCount={view.recordCount} pendingCount={pendingCount} cached={view.cached} lang={lang} t={t} />
+      <Findings diagnosis={diagnosis} nowLive={view.nowLive} recheckAt={view.recheckAt} recheckSeconds={props.recheckSeconds} lang={lang} t={t} />
+      {diagnosis.fixes.length > 0 && (
+        <section class="fixes" aria-labelledby="spf-doctor-fixes">
+          <h3 id="spf-doctor-fixes">{t('ui_fixes')}</h3>
+          {diagnosis.fixes.map((fix: Fix) => (
+            <FixCard key={`${fix.id}:${fix.value}`} fix={fix} dnsHost={diagnosis.live.dnsHost} actions={actions} lang={lang} t={t} />
+          ))}
+        </section>
+      )}
+      <Details diagnosis={diagnosis} lang={lang} t={t} />
+      {problems}
+    </>
+  );
+}
+
+export function Overlay(props: OverlayProps) {
+  const { view, lang, provider } = props;
+  const t = useMemo(() => textFor(lang), [lang]);
+  const [collapsed, setCollapsed] = useState(props.initiallyCollapsed ?? false);
+  const [focusFinding, setFocusFinding] = useState<number | null>(null);
+  const root = useRef<HTMLDivElement>(null);
+  const collapseButton = useRef<HTMLButtonElement>(null);
+  const pill = useRef<HTMLButtonElement>(null);
+  const lastToggle = useRef<'collapse' | 'expand' | null>(null);
+  const panel = useRef<HTMLElement>(null);
+  // Docked left while the panel would hide the button we point at (the user must be able to press it).
+  const [dockLeft, setDockLeft] = useState(false);
+  const pointerElement = props.pointer?.element ?? null;
+
+  const targets = useMemo(() => badgeTargets(view.diagnosis?.findings ?? [], view.records), [view.diagnosis, view.records]);
+  const { errors, warnings } = countBySeverity(view.diagnosis);
+  const domain = view.domain ?? view.diagnosis?.domain ?? '';
+
+  const toggle = (next: boolean): void => {
+    lastToggle.current = next ? 'collapse' : 'expand';
+    setCollapsed(next);
+  };
+
+  // Keep keyboard focus where the user is: on the pill after collapsing, on the header after expanding.
+  useEffect(() => {
+    if (lastToggle.current === 'collapse') pill.current?.focus();
+    if (lastToggle.current === 'expand') collapseButton.current?.focus();
+    lastToggle.current = null;
+  }, [collapsed]);
+
+  useEffect(() => {
+    if (focusFinding === null || collapsed) return;
+    const element = root.current?.querySelector<HTMLElement>(`#${findingElementId(focusFinding)}`);
+    element?.focus();
+    element?.scrollIntoView?.({ block: 'nearest' });
+    setFocusFinding(null);
+  }, [focusFinding, collapsed]);
+
+  useLayoutEffect(() => {
+    if (!pointerElement) {
+      setDockLeft(false);
+      return;
+    }
+    const check = (): void => {
+      if (!panel.current || collapsed) return;
+      const box = panel.current.getBoundingClientRect();
+      const width = box.right - box.left;
+      const viewportWidth = panel.current.ownerDocument.defaultView?.innerWidth ?? box.right;
+      const margin = props.offset?.right ?? 16;
+      const right = { top: box.top, bottom: box.bottom, left: viewportWidth - margin - width, right: viewportWidth - margin };
+      const left = { top: box.top, bottom: box.bottom, left: margin, right: margin + width };
+      const target = pointerElement.getBoundingClientRect();
+      // Left only when that frees the button; when both sides would hide it, stay where users expect us.
+      setDockLeft(intersect(right, target) !== null && intersect(left, target) === null);
+    };
+    check();
+    return props.subscribe(check);
+  }, [pointerElement, collapsed, props.subscribe, props.offset?.right]);
+
+  const onSelectFinding = (finding: Finding): void => {
+    const index = view.diagnosis?.findings.indexOf(finding) ?? -1;
+    if (index < 0) return;
+    setCollapsed(false);
+    setFocusFinding(index);
+  };
+
+  const onKeyDown = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape' && !collapsed) {
+      event.preventDefault();
+      toggle(true);
+    }
+  };
+
+  const offset = props.offset ?? { bottom: 16, right: 16 };
+  const position = dockLeft ? { bottom: `${offset.bottom}px`, left: `${offset.right}px` } : { bottom: `${offset.bottom}px`, right: `${offset.right}px` };
+  const issueCount = errors + warnings;
+
+  return (
+    <div class="spf-doctor" ref={root} lang={lang} data-lang={lang}>
+      {collapsed && (
+        <button
+          type="button"
+          ref={pill}
+          class={`pill verdict-${view.diagnosis?.verdict ?? 'none'}`}
+          style={position}
+          data-action="expand"
+          aria-expanded="false"
+          aria-controls="spf-doctor-panel"
+          aria-label={view.diagnosis ? t('ui_expand', { errors, warnings }) : t('ui_expand_plain')}
+          onClick={() => toggle(false)}
+        >
+          <span class="pill-name">{t('ui_title')}</span>
+          {view.state === 'checking' || view.state === 'reading' ? (
+            <span class="pill-count pill-busy" aria-hidden="true">
+              …
+            </span>
+          ) : view.state === 'error' ? (
+            <span class="pill-count pill-error" aria-hidden="true">
+              !
+            </span>
+          ) : (
+            view.diagnosis && (
+              <span class="pill-count" aria-hidden="true">
+                {issueCount === 0 ? '✓' : issueCount}
+              </span>
+            )
+          )}
+        </button>
+      )}
+      <section id="spf-doctor-panel" ref={panel} class="panel" role="region" aria-label={t('ui_region_label', { domain })} hidden={collapsed} style={position} onKeyDown={onKeyDown}>
+        <header class="panel-head">
+          <h2>{t('ui_title')}</h2>
+          <span class="provider">{t(`ui_panel_${provider}`)}</span>
+          <span class="spacer" />
+          <button type="button" data-action="recheck" disabled={view.state === 'checking' || view.state === 'reading'} onClick={() => props.actions.recheck()}>
+            {t('ui_recheck')}
+          </button>
+          <button type="button" ref={collapseButton} data-action="collapse" aria-expanded={!collapsed} aria-controls="spf-doctor-panel" aria-label={t('ui_collapse')} title={t('ui_collapse')} onClick={() => toggle(true)}>
+            <span aria-hidden="true">—</span>
+          </button>
+        </header>
+        <div class="panel-body">
+          <Body props={props} t={t} />
+        </div>
+      </section>
+      <BadgeLayer targets={targets} pointer={props.pointer ?? null} subscribe={props.subscribe ?? noSubscribe} lang={lang} t={t} onSelect={onSelectFinding} />
+    </div>
+  );
+}

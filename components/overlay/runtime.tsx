@@ -1,0 +1,251 @@
+// The content-script side of SPF Doctor for one panel: detects the panel, mounts the overlay in a
+// shadow root, keeps one watcher on the page, talks to the background over a validated port, and fills
+// the panel's form when the user asks. Everything is wrapped so nothing ever throws into the page, and
+// every listener goes through `ctx` so an extension update or reload removes it.
+import { render } from 'preact';
+import { browser, createShadowRootUi } from '#imports';
+import type { ContentScriptContext, ShadowRootContentScriptUi } from '#imports';
+import type { Fix, Lang } from '../../lib/diagnosis/types';
+import { applyFix } from '../../lib/content/apply';
+import { applyHostAttributes } from '../../lib/content/host';
+import type { PortLike } from '../../lib/content/port';
+import { PanelSession } from '../../lib/content/session';
+import type { SessionView } from '../../lib/content/session';
+import { createPanelWatcher, isOwnNode, stableContainer } from '../../lib/content/watcher';
+import type { Timers } from '../../lib/content/watcher';
+import { localized, pickLang } from '../../lib/i18n';
+import { DIAGNOSE_PORT } from '../../lib/messages';
+import type { FillResult, PanelAdapter } from '../../lib/panels/types';
+import { DEFAULT_SETTINGS, SETTINGS_KEY, normalizeSettings } from '../../lib/settings';
+import type { Settings } from '../../lib/settings';
+import type { PointerTarget } from './Badges';
+import { copyText } from './clipboard';
+import { Overlay } from './Overlay';
+
+export const OVERLAY_NAME = 'spf-doctor-overlay';
+
+export interface OverlayRuntimeOptions {
+  /** Distance from the bottom-right corner, to clear the panel's own floating widgets. */
+  offset?: { bottom: number; right: number };
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function loadSettings(): Promise<Settings> {
+  try {
+    const stored = await browser.storage.local.get(SETTINGS_KEY);
+    return normalizeSettings(stored[SETTINGS_KEY]);
+  } catch {
+    return DEFAULT_SETTINGS;
+  }
+}
+
+function uiLanguage(settings: Settings): Lang {
+  let browserLanguage: string | undefined;
+  try {
+    browserLanguage = browser.i18n.getUILanguage();
+  } catch {
+    browserLanguage = globalThis.navigator?.language;
+  }
+  return pickLang(settings.language, browserLanguage);
+}
+
+/** Scroll and resize, once per animation frame, for the badges (capture: inner containers scroll too). */
+function viewportEvents(ctx: ContentScriptContext): { subscribe(listener: () => void): () => void; notify(): void } {
+  const listeners = new Set<() => void>();
+  let scheduled = false;
+  const notify = (): void => {
+    if (scheduled || listeners.size === 0) return;
+    scheduled = true;
+    ctx.requestAnimationFrame(() => {
+      scheduled = false;
+      for (const listener of listeners) {
+        try {
+          listener();
+        } catch {
+          // A badge that cannot be placed is skipped; the page must not see the error.
+        }
+      }
+    });
+  };
+  ctx.addEventListener(window, 'scroll', notify, { capture: true, passive: true });
+  ctx.addEventListener(window, 'resize', notify, { passive: true });
+  return {
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    notify,
+  };
+}
+
+function inViewport(element: Element): boolean {
+  const box = element.getBoundingClientRect();
+  return box.bottom > 0 && box.top < window.innerHeight && box.right > 0 && box.left < window.innerWidth;
+}
+
+export async function runPanelOverlay(ctx: ContentScriptContext, adapter: PanelAdapter, options: OverlayRuntimeOptions = {}): Promise<void> {
+  let settings = await loadSettings();
+  let lang = uiLanguage(settings);
+  let pointer: PointerTarget | null = null;
+  let ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
+  let mounted = false;
+  const viewport = viewportEvents(ctx);
+
+  const timers: Timers = {
+    setTimeout: (handler, ms) => ctx.setTimeout(handler, ms),
+    clearTimeout: (handle) => clearTimeout(handle as number),
+  };
+
+  const session = new PanelSession({
+    adapter,
+    doc: document,
+    getUrl: () => location.href,
+    connect: () => browser.runtime.connect({ name: DIAGNOSE_PORT }) as unknown as PortLike,
+    timers,
+    now: Date.now,
+    recheckSeconds: () => settings.recheckSeconds,
+    onUpdate: (view) => void show(view),
+  });
+
+  const watcher = createPanelWatcher({
+    doc: document,
+    timers,
+    findContainer: () => stableContainer(session.view.records.map((r) => r.row), document.body),
+    onSettled: () => {
+      session.refresh();
+      viewport.notify();
+    },
+  });
+
+  const actions = {
+    recheck: () => session.recheck(),
+    copy: (text: string) => copyText(text, ui?.shadow ?? document.body),
+    apply: async (fix: Fix): Promise<FillResult> => {
+      const { result, button } = await applyFix(adapter, document, fix);
+      // The form changed under us: read it again, and point at the button the user presses next.
+      watcher.wake({ settle: true });
+      pointer = button ? { element: button, label: result.saveLabel } : null;
+      // Bring the filled form and its button into view (the user asked for this by pressing Apply).
+      if (button && !inViewport(button)) button.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      void show(session.view);
+      return result;
+    },
+  };
+
+  async function ensureUi(): Promise<ShadowRootContentScriptUi<HTMLElement>> {
+    if (ui) return ui;
+    ui = await createShadowRootUi(ctx, {
+      name: OVERLAY_NAME,
+      position: 'inline',
+      anchor: 'body',
+      append: 'last',
+      mode: 'open',
+      isolateEvents: true,
+      onMount: (container) => container,
+      onRemove: (container) => {
+        if (container) render(null, container);
+      },
+    });
+    // Marked before it enters the page, so the watcher never takes our own node for a page change.
+    applyHostAttributes(ui.shadowHost, { state: 'reading', provider: adapter.id, domain: null, recordCount: 0 });
+    return ui;
+  }
+
+  let showing = Promise.resolve();
+  function show(view: SessionView): Promise<void> {
+    // Serialized: creating the shadow root is async, and renders must not overtake each other.
+    showing = showing.then(() => paint(view)).catch((error) => paintCrash(error));
+    return showing;
+  }
+
+  async function paint(view: SessionView): Promise<void> {
+    if (ctx.isInvalid) return;
+    if (!view.detected) {
+      if (mounted && ui) {
+        ui.remove();
+        mounted = false;
+        pointer = null;
+      }
+      return;
+    }
+    const shadowUi = await ensureUi();
+    if (!mounted) {
+      shadowUi.mount();
+      mounted = true;
+    }
+    if (pointer && !pointer.element.isConnected) pointer = null;
+    applyHostAttributes(shadowUi.shadowHost, { state: view.state, provider: adapter.id, domain: view.domain, recordCount: view.recordCount });
+    render(
+      <Overlay
+        provider={adapter.id}
+        lang={lang}
+        view={view}
+        recheckSeconds={settings.recheckSeconds}
+        actions={actions}
+        subscribe={viewport.subscribe}
+        pointer={pointer}
+        {...(options.offset ? { offset: options.offset } : {})}
+      />,
+      shadowUi.uiContainer,
+    );
+  }
+
+  /** Last resort: our UI itself failed; say so inside our own box rather than in the page's console. */
+  function paintCrash(error: unknown): void {
+    if (!ui || !mounted) return;
+    try {
+      const view: SessionView = { ...session.view, state: 'error', error: localized('ui_error_unexpected', { reason: errorText(error) }) };
+      applyHostAttributes(ui.shadowHost, { state: 'error', provider: adapter.id, domain: view.domain, recordCount: view.recordCount });
+      render(<Overlay provider={adapter.id} lang={lang} view={view} recheckSeconds={settings.recheckSeconds} actions={actions} subscribe={viewport.subscribe} />, ui.uiContainer);
+    } catch {
+      // Nothing more we can do without touching the page.
+    }
+  }
+
+  // User interaction re-arms the watcher; inside the records' area (or a dialog) it also re-reads,
+  // since typing changes input values without any DOM mutation.
+  const onInteraction = (event: Event): void => {
+    try {
+      const target = event.target as Node | null;
+      if (!target || isOwnNode(target) || (ui && target === ui.shadowHost)) return;
+      const container = watcher.target;
+      const element = target.nodeType === 1 ? (target as Element) : target.parentElement;
+      const inside = (container !== null && container !== document.body && container.contains(target)) || element?.closest('[role="dialog"], dialog') != null;
+      watcher.wake({ settle: inside || container === document.body });
+    } catch {
+      // Never let our listener break the page's own handlers.
+    }
+  };
+  for (const type of ['click', 'keydown', 'input', 'change'] as const) {
+    ctx.addEventListener(document, type, onInteraction, { capture: true, passive: true });
+  }
+
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    pointer = null;
+    session.refresh();
+    watcher.wake({ settle: true });
+  });
+
+  const onStorageChange = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
+    if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
+    settings = normalizeSettings(changes[SETTINGS_KEY]?.newValue);
+    lang = uiLanguage(settings);
+    void show(session.view);
+  };
+  browser.storage.onChanged.addListener(onStorageChange);
+
+  ctx.onInvalidated(() => {
+    watcher.stop();
+    session.dispose();
+    try {
+      browser.storage.onChanged.removeListener(onStorageChange);
+    } catch {
+      // The extension context is already gone.
+    }
+  });
+
+  session.refresh();
+}
