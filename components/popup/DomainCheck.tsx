@@ -81,11 +81,12 @@ export function DomainCheck({ connect, copyText, request }: { connect: Connect; 
   const running = state.phase === 'running';
   const reported = running ? state.reported : [];
   const latest = reported[reported.length - 1];
+  const lastStep = reported.filter((step) => step !== 'done').pop();
   // A reported step is under way until a later one arrives; then it counts as finished.
   const stepClass = (step: ProgressStep) =>
     !reported.includes(step) ? 'step' : step === latest && latest !== 'done' ? 'step current' : 'step done';
   const status = running
-    ? t('popup_progress', { domain: shownDomain, step: latest && latest !== 'done' ? t(`popup_step_${latest}`) : t('popup_step_start') })
+    ? t('popup_progress', { domain: shownDomain, step: lastStep ? t(`popup_step_${lastStep}`) : t('popup_step_start') })
     : state.phase === 'done'
       ? t('popup_progress_done', { domain: shownDomain })
       : '';
