@@ -1,6 +1,7 @@
 // What every check of a diagnosis shares: the snapshot, the resolver (which turns each failure into one
 // TempError finding naming the resolver), the findings and fixes collected so far, and whether the panel's
 // records are the ones in effect.
+import { DohFailoverError } from '../dns/doh';
 import { DnsError } from '../dns/types';
 import type { DnsResponse, RecordType, Resolver } from '../dns/types';
 import { makeFinding } from './findings';
@@ -66,12 +67,15 @@ export class DiagnosisContext {
     }
   }
 
-  /** One TempError finding per resolver and name, naming the resolver that failed. */
+  /** One TempError finding per resolver and name, naming every resolver that failed (after failover). */
   reportDnsError(error: DnsError): void {
-    const key = `${error.resolver} ${error.qname}`;
+    const attempts = error instanceof DohFailoverError ? error.attempts : [error];
+    const resolver = [...new Set(attempts.map((a) => a.resolver))].join(', ');
+    const reason = attempts.map((a) => (attempts.length > 1 ? `${a.resolver}: ${a.kind}` : a.kind)).join('; ');
+    const key = `${resolver} ${error.qname}`;
     if (this.reportedErrors.has(key)) return;
     this.reportedErrors.add(key);
-    this.findings.push(makeFinding('DNS_TEMPORARY_ERROR', { resolver: error.resolver, name: `${error.qname} ${error.qtype}`, reason: error.kind }));
+    this.findings.push(makeFinding('DNS_TEMPORARY_ERROR', { resolver, name: `${error.qname} ${error.qtype}`, reason }));
   }
 
   progress(step: ProgressStep): void {

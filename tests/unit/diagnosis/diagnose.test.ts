@@ -186,3 +186,20 @@ describe('diagnose: findings that must not appear', () => {
     expect(d.findings.map((f) => f.code)).not.toContain('SPF_LOOKUP_LIMIT');
   });
 });
+
+describe('diagnose: resolver failures', () => {
+  it('names every resolver that failed when failover ran out', async () => {
+    const { DohFailoverError } = await import('../../../lib/dns/doh');
+    const { DnsError } = await import('../../../lib/dns/types');
+    const failing = {
+      query: async (name: string, type: 'TXT') => {
+        throw new DohFailoverError([new DnsError('timeout', 'Cloudflare', name, type), new DnsError('servfail', 'Google', name, type)], name, type);
+      },
+    };
+    const d = await diagnose({ panel: null, domain: 'example.jp', records: [] }, { resolver: failing as never });
+    const temp = d.findings.filter((f) => f.code === 'DNS_TEMPORARY_ERROR');
+    expect(temp.length).toBeGreaterThan(0);
+    expect(temp[0]!.params).toMatchObject({ resolver: 'Cloudflare, Google', reason: 'Cloudflare: timeout; Google: servfail' });
+    expect(d.findings.map((f) => f.code)).not.toContain('SPF_MISSING');
+  });
+});
