@@ -203,26 +203,29 @@ function addButtonOf(found: AddRow): Element | null {
   return null;
 }
 
-/** Presses 「追加」 and waits for the row to appear in the 「追加」 queue. */
+/** Presses 「追加」 and waits for the row to appear in the 「追加」 queue, or for the panel to refuse it. */
 async function queueRow(doc: Document, found: AddRow, fix: PanelFix, added: FillResult, confirmLabel: string, timeoutMs: number): Promise<FillResult> {
   const before = readOnamae(doc).pending.length;
   const button = addButtonOf(found);
   if (!button) return { ...added, ok: false, problems: [problem('FIELD_NOT_FOUND', { field: '追加' })] };
+  const scope = found.row.closest('section') ?? doc.documentElement;
+  const errorBefore = visibleError(scope);
   clickElement(button);
-  const queued = await waitFor(
+  const outcome = await waitFor(
     doc,
-    () => {
+    (): { queued: true } | { error: string } | null => {
       const pending = readOnamae(doc).pending;
-      return pending.length > before && pending.some((r) => r.type === fix.type && sameValue(fix.type, r.value, fix.value));
+      if (pending.length > before && pending.some((r) => r.type === fix.type && sameValue(fix.type, r.value, fix.value))) return { queued: true };
+      const error = visibleError(scope);
+      return error && error !== errorBefore ? { error } : null;
     },
     timeoutMs,
   );
-  if (!queued) {
-    const error = visibleError(found.row.closest('section') ?? doc.documentElement);
+  if (!outcome || 'error' in outcome) {
     return {
       ...added,
       ok: false,
-      problems: [error ? problem('PANEL_ERROR', { detail: error }) : problem('QUEUE_NOT_CONFIRMED')],
+      problems: [outcome ? problem('PANEL_ERROR', { detail: outcome.error }) : problem('QUEUE_NOT_CONFIRMED')],
     };
   }
   return { ...added, nextStep: 'save', saveLabel: confirmLabel };

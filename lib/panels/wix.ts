@@ -9,7 +9,7 @@ import { typeFromHeading } from './records';
 import type { FillOptions, FillResult, PanelAdapter, PanelFix, PanelRead } from './types';
 import { fillWix } from './wix-fill';
 import { WIX } from './wix-labels';
-import { findTitle, readWix } from './wix-read';
+import { findTitle, readWix, sectionTypeOf } from './wix-read';
 
 function hostOf(url: string): string | null {
   try {
@@ -23,10 +23,11 @@ function hostOf(url: string): string | null {
 export function isWixDnsPage(doc: Document): boolean {
   if (doc.querySelector(`[data-hook^="${WIX.pageHookPrefix}"]`)) return true;
   if (findTitle(doc)) return true;
-  for (const table of doc.querySelectorAll('table, [role="table"], [role="grid"]')) {
+  // A records table: host and TTL columns, and either a Type column or a type section heading.
+  for (const table of doc.querySelectorAll('table')) {
     const headers = headerTexts(table);
-    if (columnOf(headers, WIX.headers.host) < 0) continue;
-    if (columnOf(headers, WIX.headers.ttl) >= 0 || columnOf(headers, WIX.headers.type) >= 0) return true;
+    if (columnOf(headers, WIX.headers.host) < 0 || columnOf(headers, WIX.headers.ttl) < 0) continue;
+    if (columnOf(headers, WIX.headers.type) >= 0 || sectionTypeOf(table)) return true;
   }
   // Type headings such as "TXT (Text)" next to "CNAME (Aliases)".
   let typeHeadings = 0;
