@@ -166,6 +166,13 @@ export function Overlay(props: OverlayProps) {
     return props.subscribe(check);
   }, [pointerElement, collapsed, props.subscribe, props.offset?.right]);
 
+  // A record that just went live is news: bring the notice into view inside our panel.
+  const nowLiveKey = view.nowLive.map((item) => `${item.type} ${item.name}`).join('|');
+  useEffect(() => {
+    if (!nowLiveKey || collapsed) return;
+    root.current?.querySelector('.now-live')?.scrollIntoView?.({ block: 'nearest' });
+  }, [nowLiveKey, collapsed]);
+
   const onSelectFinding = (finding: Finding): void => {
     const index = view.diagnosis?.findings.indexOf(finding) ?? -1;
     if (index < 0) return;

@@ -44,14 +44,12 @@ export interface PanelWatcher {
   readonly target: Node | null;
 }
 
-function relevant(mutations: MutationRecord[]): boolean {
-  return mutations.some((m) => {
-    if (isOwnNode(m.target)) return false;
-    if (m.type !== 'childList') return true;
-    // Our own host being added or removed under the page's body is our doing, not the page's.
-    const changed = [...Array.from(m.addedNodes), ...Array.from(m.removedNodes)];
-    return changed.length === 0 || changed.some((node) => !(node.nodeType === 1 && (node as Element).hasAttribute(OWN_UI_ATTRIBUTE)));
-  });
+function relevantRecord(m: MutationRecord): boolean {
+  if (isOwnNode(m.target)) return false;
+  if (m.type !== 'childList') return true;
+  // Our own host being added or removed under the page's body is our doing, not the page's.
+  const changed = [...Array.from(m.addedNodes), ...Array.from(m.removedNodes)];
+  return changed.length === 0 || changed.some((node) => !(node.nodeType === 1 && (node as Element).hasAttribute(OWN_UI_ATTRIBUTE)));
 }
 
 export function createPanelWatcher(options: PanelWatcherOptions): PanelWatcher {
@@ -66,6 +64,8 @@ export function createPanelWatcher(options: PanelWatcherOptions): PanelWatcher {
 
   let state: WatcherState = 'idle';
   let target: Node | null = null;
+  /** The node observed last, kept while idle to tell on waking whether the page replaced it. */
+  let lastObserved: Node | null = null;
   let debounceTimer: unknown;
   let idleTimer: unknown;
 
@@ -75,7 +75,15 @@ export function createPanelWatcher(options: PanelWatcherOptions): PanelWatcher {
   };
 
   const observer = new Observer((mutations) => {
-    if (state !== 'observing' || !relevant(mutations)) return;
+    if (state !== 'observing') return;
+    const watched = target;
+    const hit = mutations.some((m) => {
+      // A record from one of the container's ancestors (watched childList-only) matters only when that
+      // change took the container itself off the page (a re-render replaced the whole panel).
+      if (watched && m.target !== watched && !watched.contains(m.target)) return !watched.isConnected;
+      return relevantRecord(m);
+    });
+    if (!hit) return;
     scheduleSettle();
     resetIdle();
   });
@@ -90,7 +98,10 @@ export function createPanelWatcher(options: PanelWatcherOptions): PanelWatcher {
     observer.disconnect();
     target = node;
     if (!node) return;
+    lastObserved = node;
     observer.observe(node, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: WATCHED_ATTRIBUTES });
+    // The container's ancestors, direct children only: enough to notice the container being replaced.
+    for (let up = node.parentNode; up && up !== doc; up = up.parentNode) observer.observe(up, { childList: true });
   }
 
   function resetIdle(): void {
@@ -127,12 +138,15 @@ export function createPanelWatcher(options: PanelWatcherOptions): PanelWatcher {
 
   function wake(wakeOptions: { settle?: boolean } = {}): void {
     if (state === 'stopped') return;
+    let settle = wakeOptions.settle === true;
     if (state === 'idle' || !target?.isConnected) {
+      // A container that vanished while we were idle means the page re-rendered: read it again.
+      if (lastObserved && !lastObserved.isConnected) settle = true;
       state = 'observing';
       observe(pickTarget());
     }
     resetIdle();
-    if (wakeOptions.settle) scheduleSettle();
+    if (settle) scheduleSettle();
   }
 
   wake();

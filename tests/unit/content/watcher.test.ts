@@ -184,3 +184,55 @@ describe('container choice', () => {
     expect(stableContainer([], document.body)).toBeNull();
   });
 });
+
+describe('re-renders that replace the whole panel', () => {
+  let watcher: PanelWatcher | undefined;
+  afterEach(() => {
+    watcher?.stop();
+    vi.useRealTimers();
+  });
+
+  it('notices the watched container being replaced (from its ancestors) and moves to the new one', async () => {
+    vi.useFakeTimers();
+    document.body.replaceChildren();
+    const app = document.createElement('div');
+    document.body.append(app);
+    const first = table();
+    app.append(first);
+    let container: Element | null = first.querySelector('.card');
+    let settled = 0;
+    watcher = createPanelWatcher({ doc: document, findContainer: () => container, onSettled: () => settled++ });
+    expect(watcher.target).toBe(container);
+
+    // Unrelated changes next to the panel do not count…
+    app.append(document.createElement('div'));
+    await advance(300);
+    expect(settled).toBe(0);
+
+    // …but the framework swapping the panel out does.
+    const second = table();
+    app.replaceChildren(second);
+    container = second.querySelector('.card');
+    await advance(250);
+    expect(settled).toBe(1);
+    expect(watcher.target).toBe(container);
+  });
+
+  it('re-reads on waking when the container vanished while idle', async () => {
+    vi.useFakeTimers();
+    document.body.replaceChildren();
+    const first = table();
+    document.body.append(first);
+    let container: Element | null = first.querySelector('.card');
+    let settled = 0;
+    watcher = createPanelWatcher({ doc: document, findContainer: () => container, onSettled: () => settled++, idleMs: 1000 });
+    await advance(1000);
+    expect(watcher.state).toBe('idle');
+    first.remove();
+    container = null;
+    watcher.wake();
+    await advance(250);
+    expect(settled).toBe(1);
+    expect(watcher.target).toBe(document.body);
+  });
+});
