@@ -321,3 +321,51 @@ describe('language', () => {
     expect(m.text()).not.toMatch(/診断結果|値をコピー/);
   });
 });
+
+describe('pointing at the panel’s button', () => {
+  const realRect = HTMLElement.prototype.getBoundingClientRect;
+  afterEach(() => {
+    HTMLElement.prototype.getBoundingClientRect = realRect;
+  });
+
+  /** Our panel sits at the bottom right of a 1280 × 860 viewport, 380 px wide. */
+  function layout(): void {
+    (window as unknown as { happyDOM: { setViewport(v: { width: number; height: number }): void } }).happyDOM.setViewport({ width: 1280, height: 860 });
+    HTMLElement.prototype.getBoundingClientRect = function (this: HTMLElement) {
+      if (this.id === 'spf-doctor-panel') return { top: 300, bottom: 844, left: 884, right: 1264, width: 380, height: 544, x: 884, y: 300, toJSON: () => ({}) } as DOMRect;
+      return realRect.call(this);
+    };
+  }
+
+  function button(label: string, box: { top: number; left: number; width: number; height: number }): HTMLButtonElement {
+    const element = document.createElement('button');
+    element.textContent = label;
+    document.body.append(element);
+    element.getBoundingClientRect = () =>
+      ({ top: box.top, left: box.left, right: box.left + box.width, bottom: box.top + box.height, width: box.width, height: box.height, x: box.left, y: box.top, toJSON: () => ({}) }) as DOMRect;
+    return element;
+  }
+
+  it('shows a marker beside the button, and moves the panel left when it would hide the button', () => {
+    layout();
+    const save = button('Save', { top: 420, left: 1007, width: 50, height: 22 });
+    const m = show({ view: doneView(wixNoSpf), pointer: { element: save, label: 'Save' } });
+    const pointer = m.q('[data-pointer="Save"]');
+    expect(pointer.textContent).toContain('Press “Save”');
+    expect(pointer.style.left).toBe('999px');
+    expect(pointer.style.top).toBe('419px');
+    const panel = m.q('#spf-doctor-panel');
+    expect(panel.style.left).toBe('16px');
+    expect(panel.style.right).toBe('');
+  });
+
+  it('stays at the right when the button is not under it, or when the left would hide it as well', () => {
+    layout();
+    const free = button('Save', { top: 420, left: 600, width: 50, height: 22 });
+    const m = show({ view: doneView(wixNoSpf), pointer: { element: free, label: 'Save' } });
+    expect(m.q('#spf-doctor-panel').style.right).toBe('16px');
+    const wide = button('追加', { top: 420, left: 100, width: 1100, height: 22 });
+    mounted!.update({ pointer: { element: wide, label: '追加' } });
+    expect(m.q('#spf-doctor-panel').style.right).toBe('16px');
+  });
+});
