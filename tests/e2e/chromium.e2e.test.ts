@@ -4,8 +4,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadFixture } from '../fixtures/load';
-import { startTestbed, zoneText } from '../dns-testbed/testbed';
+import { startTestbed } from '../dns-testbed/testbed';
 import type { DnsTestbed } from '../dns-testbed/testbed';
 import { screenshotPath } from './support/artifacts';
 import { launchChromium } from './support/chromium';
@@ -25,7 +24,7 @@ import {
   ZONE_SCENARIOS,
 } from './support/scenarios';
 import { TimingLog, verdictMs } from './support/timing';
-import { withApexTxt } from './support/zone-records';
+import { publishSeedTxt } from './support/seed';
 
 const BROWSER = 'chromium';
 const timings = new TimingLog();
@@ -34,6 +33,18 @@ const RENDER_DELAY_MS = 200;
 
 let testbed: DnsTestbed;
 let shared: ChromiumHarness;
+/** Requests refused in the browsers the scenarios launched themselves (the shared one keeps its own list). */
+const blockedElsewhere: string[] = [];
+
+/** A browser of one scenario's own, closed (and its refused requests kept) when the scenario ends. */
+async function ownBrowser(run: Run, resolvers: { label: string; url: string }[]): Promise<ChromiumHarness> {
+  const browser = await launchChromium({ settings: settingsWith(resolvers) });
+  run.cleanups.push(async () => {
+    blockedElsewhere.push(...browser.blocked);
+    await browser.close();
+  });
+  return browser;
+}
 
 beforeAll(async () => {
   testbed = await startTestbed();
@@ -94,18 +105,10 @@ describe('Chromium: the seed on Wix', () => {
       // This scenario changes example.jp, so it has its own testbed (and a browser pointed at it).
       const bed = await startTestbed();
       run.cleanups.push(() => bed.stop());
-      const browser = await launchChromium({ settings: settingsWith([{ label: 'loopback', url: bed.dohUrl }]) });
-      run.cleanups.push(() => browser.close());
+      const browser = await ownBrowser(run, [{ label: 'loopback', url: bed.dohUrl }]);
 
-      // Start from "the zone publishes what the panel shows": the fixture's google-site-verification
-      // token differs from the zone file's, and that difference is not what this scenario is about.
-      const fixture = await loadFixture('wix');
-      const panelTxt = (fixture.window as unknown as { __wixFixture: { records: { type: string; host: string; value: string }[] } }).__wixFixture.records
-        .filter((r) => r.type === 'TXT' && (r.host === '' || r.host === '@'))
-        .map((r) => r.value);
-      await fixture.close();
-      const seedZone = zoneText('example.jp.zone');
-      await bed.reloadZone('example.jp', withApexTxt('example.jp', seedZone, panelTxt));
+      // Start from "the zone publishes what the panel shows" (support/seed.ts explains why).
+      await publishSeedTxt(bed);
 
       const page = (run.page = await browser.openPanel('wix', { delay: RENDER_DELAY_MS }));
       const first = await waitForVerdict(page);
@@ -145,7 +148,7 @@ describe('Chromium: the seed on Wix', () => {
       await page.screenshot({ path: screenshotPath(BROWSER, 'wix-seed-pending') });
 
       // The DNS host publishes it; the overlay's own re-check (every recheckSeconds = 10 s) notices.
-      await bed.reloadZone('example.jp', withApexTxt('example.jp', seedZone, [...panelTxt, SEED_SPF]));
+      await publishSeedTxt(bed, [SEED_SPF]);
       const live = await waitForOverlay(
         page,
         (o) => o.state === 'done' && !codes(o).includes('PROPAGATION_PENDING'),
@@ -244,8 +247,7 @@ describe('Chromium: scenario zones on both panels', () => {
 
 describe('Chromium: resolver faults', () => {
   async function faultRun(run: Run, resolvers: { label: string; url: string }[]): Promise<OverlaySnapshot> {
-    const browser = await launchChromium({ settings: settingsWith(resolvers) });
-    run.cleanups.push(() => browser.close());
+    const browser = await ownBrowser(run, resolvers);
     const page = (run.page = await browser.openPanel('wix', { delay: RENDER_DELAY_MS }));
     // The blackhole never answers: each query waits for the DoH timeout (3 s) before failing over.
     return waitForVerdict(page, 75_000);
@@ -289,4 +291,10 @@ describe('Chromium: resolver faults', () => {
       120_000,
     );
   }
+});
+
+describe('Chromium: network', () => {
+  it('kept every page request on loopback or the fixture panels', () => {
+    expect([...shared.blocked, ...blockedElsewhere]).toEqual([]);
+  });
 });

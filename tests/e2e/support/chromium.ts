@@ -31,6 +31,8 @@ export interface ChromiumOptions {
   headless?: boolean;
   extensionDir?: string;
   settings?: Settings;
+  /** Let Playwright close the browser on SIGINT/SIGTERM/SIGHUP itself (default); off when the caller handles them. */
+  handleSignals?: boolean;
 }
 
 /**
@@ -80,6 +82,9 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM_PATH,
       headless: options.headless ?? true,
+      handleSIGINT: options.handleSignals ?? true,
+      handleSIGTERM: options.handleSignals ?? true,
+      handleSIGHUP: options.handleSignals ?? true,
       viewport: { width: 1280, height: 900 },
       locale: 'en-US',
       args: [

@@ -1,0 +1,114 @@
+// End-to-end in Debian firefox-esr (puppeteer-core over WebDriver BiDi) with .output/firefox-mv3:
+// the overlay on both panels, diagnoses round-tripping through the Firefox background against the
+// loopback testbed, and Apply filling the Wix form. See support/firefox.ts for how the panel hosts and
+// the settings are reached in Firefox.
+import { existsSync, readFileSync } from 'node:fs';
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestbed } from '../dns-testbed/testbed';
+import type { DnsTestbed } from '../dns-testbed/testbed';
+import { screenshotPath } from './support/artifacts';
+import { launchFirefox } from './support/firefox';
+import type { FirefoxHarness } from './support/firefox';
+import { codes, finding, readTiming, waitForVerdict } from './support/overlay';
+import type { OverlaySnapshot } from './support/overlay';
+import { TIMINGS_FILE } from './support/paths';
+import { fixActionIndex, panelRowCount, scrollOverlayTo, SEED_SPF, settingsWith, WIX_NAMESERVERS, wixEditing } from './support/scenarios';
+import { TimingLog, verdictMs } from './support/timing';
+
+const BROWSER = 'firefox';
+const RENDER_DELAY_MS = 200;
+const timings = new TimingLog();
+
+let testbed: DnsTestbed;
+let firefox: FirefoxHarness;
+
+beforeAll(async () => {
+  testbed = await startTestbed();
+  firefox = await launchFirefox({ settings: settingsWith([{ label: 'loopback', url: testbed.dohUrl }]) });
+});
+
+afterAll(async () => {
+  await firefox?.close();
+  await testbed?.stop();
+  const existing = existsSync(TIMINGS_FILE) ? (JSON.parse(readFileSync(TIMINGS_FILE, 'utf8')) as Record<string, unknown>) : {};
+  console.log(`e2e timings: ${timings.write(BROWSER, existing)}`);
+});
+
+function scenario(name: string, body: (run: { page?: Page }) => Promise<void>, timeoutMs = 60_000): void {
+  it(name, async () => {
+    const run: { page?: Page } = {};
+    const started = performance.now();
+    try {
+      await body(run);
+    } finally {
+      if (run.page && !run.page.isClosed()) {
+        await run.page.screenshot({ path: screenshotPath(BROWSER, name) }).catch((error: unknown) => console.error(`screenshot of ${name} failed: ${String(error)}`));
+        const timing = await readTiming(run.page).catch(() => null);
+        timings.add({ browser: BROWSER, scenario: name, verdictMs: verdictMs(timing), testMs: Math.round(performance.now() - started) });
+        await run.page.close().catch(() => {});
+      }
+    }
+  }, timeoutMs);
+}
+
+async function expectHeader(page: Page, overlay: OverlaySnapshot, panel: 'wix' | 'onamae', domain: string): Promise<void> {
+  expect(overlay.hosts).toBe(1);
+  expect(overlay.shadowRoot).toBe('open');
+  expect(overlay.state).toBe('done');
+  expect(overlay.provider).toBe(panel);
+  expect(overlay.domain).toBe(domain);
+  expect(overlay.recordCount).toBe(String(await panelRowCount(page, panel)));
+}
+
+describe('Firefox', () => {
+  scenario('wix-seed', async (run) => {
+    const page = (run.page = await firefox.openPanel('wix', { delay: RENDER_DELAY_MS }));
+    const overlay = await waitForVerdict(page);
+    await expectHeader(page, overlay, 'wix', 'example.jp');
+    expect(codes(overlay)).toContain('SPF_MISSING');
+    expect(codes(overlay)).not.toContain('NS_NOT_AUTHORITATIVE');
+    expect(codes(overlay)).not.toContain('DNS_TEMPORARY_ERROR');
+
+    // Apply on the fix card fills Wix's TXT form, in Firefox too.
+    const index = await fixActionIndex(page, SEED_SPF, 'apply');
+    expect(index, `an Apply button on the fix card showing ${SEED_SPF}`).toBeGreaterThanOrEqual(0);
+    await scrollOverlayTo(page, { fixValue: SEED_SPF });
+    const buttons = await page.$$('pierce/[data-action="apply"]');
+    await buttons[index]!.click();
+    await expect
+      .poll(() => wixEditing(page), { timeout: 10_000 })
+      .toMatchObject({ type: 'TXT', recordId: null, draft: { host: '', value: SEED_SPF } });
+    expect(await page.evaluate('window.__wixFixture.log.slice()')).not.toContain('save');
+  });
+
+  scenario('onamae-seed', async (run) => {
+    const page = (run.page = await firefox.openPanel('onamae', { delay: RENDER_DELAY_MS }));
+    const overlay = await waitForVerdict(page);
+    await expectHeader(page, overlay, 'onamae', 'example.jp');
+    const ns = finding(overlay, 'NS_NOT_AUTHORITATIVE');
+    expect(ns, 'NS_NOT_AUTHORITATIVE').toBeDefined();
+    for (const server of WIX_NAMESERVERS) expect(ns!.text).toContain(server);
+    expect(codes(overlay)).toContain('NS_DNSV_FLAG_RISK');
+    await scrollOverlayTo(page, { finding: 'NS_NOT_AUTHORITATIVE' });
+  });
+
+  scenario('wix-spf-double.jp', async (run) => {
+    const page = (run.page = await firefox.openPanel('wix', { domain: 'spf-double.jp', zoneRecords: true, delay: RENDER_DELAY_MS }));
+    const overlay = await waitForVerdict(page);
+    await expectHeader(page, overlay, 'wix', 'spf-double.jp');
+    expect(codes(overlay)).toContain('SPF_MULTIPLE');
+  });
+
+  scenario('onamae-spf-strict.jp', async (run) => {
+    const page = (run.page = await firefox.openPanel('onamae', { domain: 'spf-strict.jp', delay: RENDER_DELAY_MS }));
+    const overlay = await waitForVerdict(page);
+    await expectHeader(page, overlay, 'onamae', 'spf-strict.jp');
+    expect(codes(overlay)).toContain('NS_NOT_AUTHORITATIVE');
+    expect(codes(overlay)).toContain('SPF_SENDER_NOT_COVERED');
+  });
+
+  it('kept every request on loopback or the fixture panels', () => {
+    expect(firefox.blocked).toEqual([]);
+  });
+});
