@@ -1,25 +1,16 @@
 // The diagnosis contract: what a panel hands in (a serializable snapshot of its records) and what comes
 // back (findings with stable codes, one fix per problem, the live DNS state). The background computes it,
 // the overlay, popup and CLI render it. Plain data only: it crosses extension contexts as JSON.
+import type { PanelId, PanelRecord } from '../panels/types';
 import type { SpfNode } from '../spf/analyse';
 import type { SpfResult, TraceStep } from '../spf/types';
 
-export type PanelId = 'wix' | 'onamae';
+export type { PanelId } from '../panels/types';
 export type Lang = 'en' | 'ja';
 export type LocalizedText = Record<Lang, string>;
 
-/** A panel record without its DOM element. */
-export interface SnapshotRecord {
-  /** FQDN, lower-case, no trailing dot. */
-  host: string;
-  type: string;
-  ttl: number | null;
-  value: string;
-  priority?: number;
-  status?: 'enabled' | 'disabled';
-  readOnly?: boolean;
-  pending?: boolean;
-}
+/** A panel record without its DOM element (what crosses from the content script to the background). */
+export type SnapshotRecord = Omit<PanelRecord, 'row'>;
 
 export interface PanelSnapshot {
   /** null when the check does not come from a panel (popup, command line). */
