@@ -85,7 +85,9 @@ export async function checkSpf(ctx: DiagnosisContext, txtLookup: Lookup, provide
     if (merged.changed) {
       const lookups = (await analyseRecordText(domain, merged.value, { resolver: ctx.resolver })).totalLookups;
       const provider = spfProviders.map((p) => p.provider.name.en).join(', ');
-      const noteKey = texts.length === 0 ? 'fix_spf_add' : 'fix_spf_merge';
+      const noteKey = texts.length === 0 ? 'fix_spf_add' : texts.length === 1 ? 'fix_spf_merge' : 'fix_spf_merge_multiple';
+      const others = (lang: 'en' | 'ja') =>
+        texts.length === 2 ? translate(lang, 'fix_others_one') : translate(lang, 'fix_others_many', { n: texts.length - 1 });
       ctx.addFix(
         {
           resolves: fixable.map((f) => f.code),
@@ -97,7 +99,7 @@ export async function checkSpf(ctx: DiagnosisContext, txtLookup: Lookup, provide
           ttl: DEFAULT_TTL,
           ...(texts.length > 0 ? { replaces: shown[0]! } : {}),
           lookups,
-          note: { en: translate('en', noteKey), ja: translate('ja', noteKey) },
+          note: { en: translate('en', noteKey, { others: others('en') }), ja: translate('ja', noteKey, { others: others('ja') }) },
           ...(lookups > LOOKUP_LIMIT
             ? { warning: { en: translate('en', 'fix_lookup_over', { lookups, provider }), ja: translate('ja', 'fix_lookup_over', { lookups, provider }) } }
             : {}),

@@ -91,6 +91,7 @@ describe('diagnose: each finding appears when it should', () => {
   const cases: [FindingCode, () => Promise<Diagnosis>, (d: Diagnosis) => void][] = [
     ['SPF_MULTIPLE', () => healthy(SEED_FIX, [txt('v=spf1 include:_spf.google.com ~all')], (r) => [...r, spfRow('v=spf1 include:_spf.google.com ~all')]), (d) => {
       expect(d.fixes[0]).toMatchObject({ action: 'edit', value: 'v=spf1 include:_spf.onamae.ne.jp include:_spf.google.com ~all', replaces: SEED_FIX });
+      expect(d.fixes[0]!.note?.en).toBe('Change one SPF record to this value, then delete the other one (there must be exactly one SPF record)');
     }],
     ['SPF_SYNTAX', () => healthy('v=spf1 ip4:192.0.2.1/33 include:_spf.onamae.ne.jp ~all'), (d) => {
       expect(d.findings.find((f) => f.code === 'SPF_SYNTAX')!.params).toMatchObject({ term: 'ip4:192.0.2.1/33', position: '22' });
