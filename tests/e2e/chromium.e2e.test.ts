@@ -23,7 +23,7 @@ import {
   wixEditing,
   ZONE_SCENARIOS,
 } from './support/scenarios';
-import { TimingLog, verdictMs } from './support/timing';
+import { scenarioTiming, TimingLog } from './support/timing';
 import { publishSeedTxt } from './support/seed';
 
 const BROWSER = 'chromium';
@@ -75,7 +75,7 @@ function scenario(name: string, body: (run: Run) => Promise<void>, timeoutMs = 6
       if (run.page && !run.page.isClosed()) {
         await run.page.screenshot({ path: screenshotPath(BROWSER, name) }).catch((error: unknown) => console.error(`screenshot of ${name} failed: ${String(error)}`));
         const timing = await readTiming(run.page).catch(() => null);
-        timings.add({ browser: BROWSER, scenario: name, verdictMs: verdictMs(timing), testMs: Math.round(performance.now() - started) });
+        timings.add(scenarioTiming(BROWSER, name, timing, performance.now() - started));
         await run.page.close().catch(() => {});
       }
       for (const cleanup of run.cleanups.reverse()) await cleanup();

@@ -14,7 +14,7 @@ import { codes, finding, readTiming, waitForVerdict } from './support/overlay';
 import type { OverlaySnapshot } from './support/overlay';
 import { TIMINGS_FILE } from './support/paths';
 import { fixActionIndex, panelRowCount, scrollOverlayTo, SEED_SPF, settingsWith, WIX_NAMESERVERS, wixEditing } from './support/scenarios';
-import { TimingLog, verdictMs } from './support/timing';
+import { scenarioTiming, TimingLog } from './support/timing';
 
 const BROWSER = 'firefox';
 const RENDER_DELAY_MS = 200;
@@ -45,7 +45,7 @@ function scenario(name: string, body: (run: { page?: Page }) => Promise<void>, t
       if (run.page && !run.page.isClosed()) {
         await run.page.screenshot({ path: screenshotPath(BROWSER, name) }).catch((error: unknown) => console.error(`screenshot of ${name} failed: ${String(error)}`));
         const timing = await readTiming(run.page).catch(() => null);
-        timings.add({ browser: BROWSER, scenario: name, verdictMs: verdictMs(timing), testMs: Math.round(performance.now() - started) });
+        timings.add(scenarioTiming(BROWSER, name, timing, performance.now() - started));
         await run.page.close().catch(() => {});
       }
     }

@@ -1,11 +1,14 @@
-// Vitest global setup for the end-to-end suite: one production build for every browser test.
+// Vitest global setup for the end-to-end suite: one production build for every browser test, and a
+// fresh artifacts/e2e/ + artifacts/e2e-timings.json so nothing from an earlier run is reported again.
 // E2E_SKIP_BUILD=1 reuses .output/ as it is (for quick reruns while editing a test).
-import { buildExtension } from './support/build';
-import { CHROME_EXTENSION_DIR, FIREFOX_EXTENSION_DIR } from './support/paths';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildExtension } from './support/build';
+import { CHROME_EXTENSION_DIR, E2E_ARTIFACTS_DIR, FIREFOX_EXTENSION_DIR, TIMINGS_FILE } from './support/paths';
 
 export default async function setup(): Promise<void> {
+  rmSync(E2E_ARTIFACTS_DIR, { recursive: true, force: true });
+  rmSync(TIMINGS_FILE, { force: true });
   if (process.env.E2E_SKIP_BUILD === '1') {
     for (const dir of [CHROME_EXTENSION_DIR, FIREFOX_EXTENSION_DIR]) {
       if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`E2E_SKIP_BUILD=1 but ${dir} has no build; run npm run build`);

@@ -24,13 +24,36 @@ export function verdictMs(timing: PageTiming | undefined | null): number | null 
   return timing.done - timing.ready;
 }
 
+/** Where the verdict time goes: until the overlay first reacts (reading/checking), then until done. */
+export function verdictBreakdown(timing: PageTiming | undefined | null): { detectMs: number | null; diagnoseMs: number | null } {
+  if (!timing || timing.ready === null) return { detectMs: null, diagnoseMs: null };
+  const ready = timing.ready;
+  const first = timing.states.find((s) => s.at >= ready && s.state !== 'done');
+  const checking = timing.states.find((s) => s.at >= ready && s.state === 'checking');
+  return {
+    detectMs: first ? first.at - ready : null,
+    diagnoseMs: checking && timing.done !== null ? timing.done - checking.at : null,
+  };
+}
+
 export interface ScenarioTiming {
   browser: string;
   scenario: string;
+  /** Resolver-fault scenarios wait for DoH timeouts on purpose; they are kept out of the headline median. */
+  fault?: boolean;
   /** Records on screen → data-state="done". */
   verdictMs: number | null;
+  /** Records on screen → the overlay's first state (reading/checking). */
+  detectMs?: number | null;
+  /** data-state="checking" → "done": the diagnosis round trip through the background. */
+  diagnoseMs?: number | null;
   /** Whole test, wall clock. */
   testMs: number;
+}
+
+/** One scenario's timing entry from what its page's probe recorded. */
+export function scenarioTiming(browser: string, scenario: string, timing: PageTiming | null, testMs: number): ScenarioTiming {
+  return { browser, scenario, fault: scenario.startsWith('fault-'), verdictMs: verdictMs(timing), ...verdictBreakdown(timing), testMs: Math.round(testMs) };
 }
 
 export function median(values: number[]): number | null {
@@ -50,16 +73,37 @@ export class TimingLog {
 
   summary(browser: string) {
     const own = this.entries.filter((e) => e.browser === browser);
-    const verdicts = own.flatMap((e) => (e.verdictMs === null ? [] : [e.verdictMs]));
-    return { browser, scenarios: own.length, measured: verdicts.length, medianVerdictMs: median(verdicts), maxVerdictMs: verdicts.length ? Math.max(...verdicts) : null };
+    const values = (entries: ScenarioTiming[], key: 'verdictMs' | 'detectMs' | 'diagnoseMs') =>
+      entries.flatMap((e) => (typeof e[key] === 'number' ? [e[key] as number] : []));
+    const normal = own.filter((e) => !e.fault);
+    const verdicts = values(normal, 'verdictMs');
+    const round = (n: number | null) => (n === null ? null : Math.round(n));
+    return {
+      browser,
+      scenarios: own.length,
+      /** Median over the scenarios with working resolvers (fault scenarios wait for timeouts on purpose). */
+      medianVerdictMs: round(median(verdicts)),
+      maxVerdictMs: verdicts.length ? round(Math.max(...verdicts)) : null,
+      medianDetectMs: round(median(values(normal, 'detectMs'))),
+      medianDiagnoseMs: round(median(values(normal, 'diagnoseMs'))),
+      measured: verdicts.length,
+      medianVerdictMsAllScenarios: round(median(values(own, 'verdictMs'))),
+    };
   }
 
-  /** Replaces this browser's section of the timings file, keeping the other browser's. */
+  /** Replaces this browser's section of the timings file (keeping the other browser's) and the overall median. */
   write(browser: string, existing: Record<string, unknown> = {}): string {
     mkdirSync(dirname(TIMINGS_FILE), { recursive: true });
-    const data = { ...existing, [browser]: { ...this.summary(browser), writtenAt: new Date().toISOString(), entries: this.entries.filter((e) => e.browser === browser) } };
+    const data: Record<string, unknown> = { ...existing, [browser]: { ...this.summary(browser), writtenAt: new Date().toISOString(), entries: this.entries.filter((e) => e.browser === browser) } };
+    const all = Object.entries(data).flatMap(([key, section]) =>
+      key === 'overall' ? [] : (((section as { entries?: ScenarioTiming[] }).entries ?? []) as ScenarioTiming[]),
+    );
+    const verdicts = all.flatMap((e) => (!e.fault && typeof e.verdictMs === 'number' ? [e.verdictMs] : []));
+    const overall = median(verdicts);
+    data.overall = { medianVerdictMs: overall === null ? null : Math.round(overall), measured: verdicts.length, browsers: Object.keys(data).filter((k) => k !== 'overall') };
     writeFileSync(TIMINGS_FILE, `${JSON.stringify(data, null, 2)}\n`);
     const s = this.summary(browser);
-    return `${browser}: median records→verdict ${s.medianVerdictMs === null ? 'n/a' : `${s.medianVerdictMs.toFixed(0)} ms`} over ${s.measured} scenario(s) (max ${s.maxVerdictMs === null ? 'n/a' : `${s.maxVerdictMs.toFixed(0)} ms`})`;
+    const ms = (n: number | null) => (n === null ? 'n/a' : `${n} ms`);
+    return `${browser}: median records on screen → overlay verdict ${ms(s.medianVerdictMs)} over ${s.measured} scenario(s) with working resolvers (max ${ms(s.maxVerdictMs)}; overlay reacts after ${ms(s.medianDetectMs)}, diagnosis ${ms(s.medianDiagnoseMs)}); all ${s.scenarios} incl. resolver faults: ${ms(s.medianVerdictMsAllScenarios)}. Both browsers so far: ${ms(overall === null ? null : Math.round(overall))} over ${verdicts.length}`;
   }
 }
