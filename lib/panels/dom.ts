@@ -139,7 +139,7 @@ export function selectedText(select: HTMLSelectElement): string {
  */
 export function controlsInCell(cell: Element): FormControl[] {
   const found: FormControl[] = [];
-  collectControls(cell, found);
+  if (cell.firstElementChild) collectControls(cell, found);
   return found;
 }
 
@@ -190,12 +190,13 @@ export function waitFor<T>(doc: Document, probe: () => T | null | undefined | fa
   });
 }
 
-/** Hidden by markup: the `hidden` attribute, aria-hidden, or an inline display:none on it or an ancestor. */
+/** Hidden by markup: the `hidden` attribute, aria-hidden, or an inline display:none / visibility:hidden on it or an ancestor. */
 export function isHiddenByMarkup(el: Element): boolean {
   for (let node: Element | null = el; node; node = node.parentElement) {
     if (node.hasAttribute('hidden') || node.getAttribute('aria-hidden') === 'true') return true;
-    const style = (node as HTMLElement).style;
-    if (style && (style.display === 'none' || style.visibility === 'hidden')) return true;
+    // The attribute, not el.style: no style object per ancestor.
+    const style = node.getAttribute('style');
+    if (style && /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i.test(style)) return true;
   }
   return false;
 }
@@ -235,12 +236,12 @@ export function columnOf(headers: readonly string[], labels: readonly string[]):
   return headers.findIndex((text) => labelStartsWith(text, labels));
 }
 
-/** Body rows of a table (not header rows, not rows of nested tables). */
+/** Body rows of a table (not header rows, not rows of nested tables). Walks siblings: cheap on big tables. */
 export function bodyRows(table: Element): Element[] {
   const rows: Element[] = [];
-  for (const section of table.children) {
+  for (let section = table.firstElementChild; section; section = section.nextElementSibling) {
     if (section.tagName === 'TBODY') {
-      for (const row of section.children) if (row.tagName === 'TR') rows.push(row);
+      for (let row = section.firstElementChild; row; row = row.nextElementSibling) if (row.tagName === 'TR') rows.push(row);
     } else if (section.tagName === 'TR' && !isHeaderRow(section)) {
       rows.push(section);
     }

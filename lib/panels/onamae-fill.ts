@@ -9,7 +9,7 @@ import { bodyRows, clickElement, chooseOption, headerTexts, rowCells, selectedTe
 import { checkReadBack, editTarget, failed, labelFor, secondSpfProblem } from './fill-common';
 import { findField } from './form';
 import { ONAMAE } from './onamae-labels';
-import { isShown, onamaeColumns, readOnamae, shownTablesOf, type OnamaeColumns } from './onamae-read';
+import { isShown, onamaeColumns, readOnamae, tablesOf, type OnamaeColumns } from './onamae-read';
 import { problem } from './problems';
 import { sameValue } from './records';
 import { labelIs, labelStartsWith } from './text';
@@ -69,7 +69,7 @@ function findAddRow(doc: Document): AddRow | null {
   const byName = Array.from(doc.querySelectorAll(ONAMAE.addRow.host.map((n) => `input[name="${n}"]`).join(', ')))
     .map((input) => input.closest('tr'))
     .filter((row): row is HTMLTableRowElement => row !== null);
-  const byTable = shownTablesOf(doc, 'input').flatMap((table) => bodyRows(table).slice(0, 1));
+  const byTable = tablesOf(doc, 'input').flatMap(({ table }) => bodyRows(table).slice(0, 1));
   const rows = [...byName, ...byTable];
   const row = rows.find(isShown) ?? (doc.querySelector(`${ONAMAE.tabs.paneSelector}`) ? null : rows[0]);
   if (!row) return null;

@@ -15,19 +15,24 @@ export const ONAMAE = {
 
   /** 対象ドメイン table (section.box-Error-SOA). */
   domain: {
-    selectors: ['section.box-Error-SOA td'],
+    /** The 対象ドメイン table sits in this section. */
+    containers: ['section.box-Error-SOA'],
     labels: ['対象ドメイン'],
-    /** The add row's suffix hint ".example.jp" after hostNameInput. */
-    suffixSelectors: ['p.tbl-Form-Note'],
-    bannerSelectors: ['.box-DomainBanner-DomainName'],
+    /** The add row's suffix hint ".example.jp" after hostNameInput (class name). */
+    suffixClass: 'tbl-Form-Note',
+    /** The domain-protection banner names the domain too (class name). */
+    bannerClass: 'box-DomainBanner-DomainName',
     notTheDomain: ['dnsv.jp', 'onamae.com', 'onamae.ne.jp', 'gmoserver.jp'],
   },
 
-  /** The three record tables, told apart by where they sit and by the heading above them. */
+  /**
+   * The three record tables, told apart by the element they sit in (tried first, as selectors for
+   * `closest`) and by the heading above them.
+   */
   tables: {
-    registered: { selectors: ['#tabId2-1 table', 'section.box-Error-EditTab table'], headings: ['登録済'] },
-    queue: { selectors: ['section.box-Error-ConfirmAddNewTab table'], headings: ['追加'] },
-    input: { headings: ['入力'] },
+    registered: { containers: ['#tabId2-1', 'section.box-Error-EditTab'], headings: ['登録済'] },
+    queue: { containers: ['section.box-Error-ConfirmAddNewTab'], headings: ['追加'] },
+    input: { containers: [] as string[], headings: ['入力'] },
   },
 
   headers: {
@@ -60,6 +65,7 @@ export const ONAMAE = {
 
   tabs: {
     paneSelector: '.nav-Tab-Content-Pane',
+    paneClass: 'nav-Tab-Content-Pane',
     shownClass: 'is-Show',
     listSelector: '.nav-Tab-List',
     registered: ['登録済レコード'],

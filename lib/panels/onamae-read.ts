@@ -6,7 +6,6 @@ import {
   bodyRows,
   columnOf,
   controlsInCell,
-  firstAccepted,
   selectedOptionOf,
   selectedText,
   type FormControl,
@@ -22,7 +21,7 @@ import { ONAMAE } from './onamae-labels';
 import { problem } from './problems';
 import { typeFromCell } from './records';
 import { cleanText, labelIs } from './text';
-import { parseTtl } from './ttl';
+import { parseTtlCached } from './ttl';
 import type { PanelProblem, PanelRead, PanelRecord } from './types';
 
 export type OnamaeTableRole = 'registered' | 'queue' | 'input';
@@ -67,83 +66,88 @@ export function paneOf(el: Element): Element | null {
 export function isShown(el: Element): boolean {
   const pane = paneOf(el);
   if (pane && !pane.classList.contains(ONAMAE.tabs.shownClass)) {
-    // Class renamed? Then trust markup only if no pane carries the class at all.
-    const doc = el.ownerDocument;
-    if (doc.querySelector(`${ONAMAE.tabs.paneSelector}.${ONAMAE.tabs.shownClass}`)) return false;
+    // Class renamed? Then trust markup only if no sibling pane carries the class at all.
+    for (let other = pane.parentElement?.firstElementChild ?? null; other; other = other.nextElementSibling) {
+      if (other.classList.contains(ONAMAE.tabs.shownClass)) return false;
+    }
   }
   return !isHiddenByMarkup(el);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Tables
+//
+// The page's tables are looked at once per read (headers, role): a handful of tables, while the
+// 登録済 one may hold a thousand rows.
 
-function hasRecordHeaders(table: Element): boolean {
-  const headers = headerTexts(table);
-  return columnOf(headers, ONAMAE.headers.host) >= 0 && columnOf(headers, ONAMAE.headers.value) >= 0;
+export interface OnamaeTable {
+  table: Element;
+  headers: string[];
+  /** Headers name ホスト名 and VALUE. */
+  records: boolean;
+  role: OnamaeTableRole | null;
+}
+
+/** Every table of the page with its headers and role. Tables come from getElementsByTagName: no query over the whole page. */
+export function catalogTables(doc: Document): OnamaeTable[] {
+  return Array.from(doc.getElementsByTagName('table'), (table) => {
+    const headers = headerTexts(table);
+    const records = columnOf(headers, ONAMAE.headers.host) >= 0 && columnOf(headers, ONAMAE.headers.value) >= 0;
+    return { table, headers, records, role: tableRoleOf(table, headers, records) };
+  });
 }
 
 /** What a table is: the 登録済 list, the 「追加」 queue or the input row (by its inputs, last header, heading). */
-export function tableRole(table: Element): OnamaeTableRole | null {
+function tableRoleOf(table: Element, headers: readonly string[], records: boolean): OnamaeTableRole | null {
   // The input table has one row holding hostNameInput (look there only: the 登録済 table is big).
   const first = bodyRows(table)[0];
   if (first && ONAMAE.addRow.host.some((name) => first.querySelector(`[name="${name}"]`))) return 'input';
-  const headers = headerTexts(table);
-  if (!hasRecordHeaders(table)) return null;
-  const last = headers[headers.length - 1] ?? '';
-  if (labelIs(last, ONAMAE.headers.add)) return 'input';
-  const heading = headingBefore(table, (text) => {
+  if (!records) return null;
+  if (labelIs(headers[headers.length - 1], ONAMAE.headers.add)) return 'input';
+  return headingBefore(table, (text) => {
     if (labelIs(text, ONAMAE.tables.registered.headings)) return 'registered' as const;
     if (labelIs(text, ONAMAE.tables.queue.headings)) return 'queue' as const;
     if (labelIs(text, ONAMAE.tables.input.headings)) return 'input' as const;
     return null;
   });
-  return heading;
 }
 
-/** All tables of one role, the ones by id/class first, then by headers and heading. */
-export function tablesOf(doc: Document, role: OnamaeTableRole): Element[] {
-  const found: Element[] = [];
-  const selectors = role === 'registered' ? ONAMAE.tables.registered.selectors : role === 'queue' ? ONAMAE.tables.queue.selectors : [];
-  for (const selector of selectors) {
-    for (const table of doc.querySelectorAll(selector)) {
-      if (!found.includes(table) && hasRecordHeaders(table) && tableRole(table) !== 'input') found.push(table);
-    }
+/** All tables of one role: inside the role's known containers (#tabId2-1 …) first, else by headers and heading. */
+export function tablesOf(doc: Document, role: OnamaeTableRole, tables: readonly OnamaeTable[] = catalogTables(doc)): OnamaeTable[] {
+  for (const container of ONAMAE.tables[role].containers) {
+    const found = tables.filter((t) => t.records && t.role !== 'input' && t.table.closest(container) !== null);
+    if (found.length > 0) return found;
   }
-  if (found.length > 0) return found;
-  for (const table of doc.querySelectorAll('table')) {
-    if (tableRole(table) === role) found.push(table);
-  }
-  return found;
+  return tables.filter((t) => t.role === role);
 }
 
 /**
  * The tables of a role in the tab pane the user can see, else in the first pane that has them
  * (tab panes repeat the queue and the input row; A/…/TXT and CAA have a table each).
  */
-export function shownTablesOf(doc: Document, role: OnamaeTableRole): Element[] {
-  const tables = tablesOf(doc, role);
-  const first = tables[0];
+export function shownTablesOf(doc: Document, role: OnamaeTableRole, tables: readonly OnamaeTable[] = catalogTables(doc)): OnamaeTable[] {
+  const found = tablesOf(doc, role, tables);
+  const first = found[0];
   if (!first) return [];
-  const shown = tables.find(isShown) ?? first;
-  const pane = paneOf(shown);
-  return tables.filter((table) => paneOf(table) === pane);
+  const shown = found.find((t) => isShown(t.table)) ?? first;
+  const pane = paneOf(shown.table);
+  return found.filter((t) => paneOf(t.table) === pane);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Rows
 //
-// Controls are looked up in a map built by three document-wide queries (see controlsByCell), not
-// by a query per cell: reading 1000 rows stays within the 10 ms budget.
+// Each cell is looked at by walking its few elements (controlsInCell), never by a selector query:
+// reading 1000 rows stays within the 10 ms budget.
 
 function isText(control: FormControl): control is HTMLInputElement | HTMLTextAreaElement {
   return control.tagName === 'TEXTAREA' || (control.tagName === 'INPUT' && isTextControl(control));
 }
 
 /** A cell's value: its text inputs' values (several joined with '.', the A octets), else its select's option, else its text. */
-export function cellValue(cell: Element | undefined): string {
+export function cellValue(cell: Element | undefined, controls: FormControl[] | undefined = cell && controlsInCell(cell)): string {
   if (!cell) return '';
-  const controls = controlsInCell(cell);
-  if (controls.length === 0) return textOf(cell);
+  if (!controls || controls.length === 0) return textOf(cell);
   let joined: string | null = null;
   let select: HTMLSelectElement | null = null;
   for (const control of controls) {
@@ -157,11 +161,12 @@ export function cellValue(cell: Element | undefined): string {
 function statusOf(cell: Element | undefined): PanelRecord['status'] {
   if (!cell) return undefined;
   const select = controlsInCell(cell).find((el): el is HTMLSelectElement => el.tagName === 'SELECT');
-  const option = select ? selectedOptionOf(select) : null;
-  if (option) {
-    if (option.value === ONAMAE.status.enabledValue) return 'enabled';
-    if (option.value === ONAMAE.status.disabledValue) return 'disabled';
+  if (select) {
+    const value = select.value;
+    if (value === ONAMAE.status.enabledValue) return 'enabled';
+    if (value === ONAMAE.status.disabledValue) return 'disabled';
   }
+  const option = select ? selectedOptionOf(select) : null;
   const text = option ? textOf(option) : textOf(cell);
   if (labelIs(text, ONAMAE.status.enabled)) return 'enabled';
   if (labelIs(text, ONAMAE.status.disabled)) return 'disabled';
@@ -190,22 +195,23 @@ function readRow(row: Element, columns: OnamaeColumns): RawRow | null {
   const priorityText = cellValue(cellAt(cells, columns.priority));
   const status = statusOf(cellAt(cells, columns.status));
   const valueCell = cellAt(cells, columns.value);
+  const valueControls = valueCell?.firstElementChild ? controlsInCell(valueCell) : [];
   const raw: RawRow = {
     row,
     host: cellValue(cellAt(cells, columns.host)),
     type: typeFromCell(typeText) ?? cleanText(typeText).toUpperCase(),
-    ttl: parseTtl(cellValue(cellAt(cells, columns.ttl))),
-    value: cellValue(valueCell),
+    ttl: parseTtlCached(cellValue(cellAt(cells, columns.ttl))),
+    value: cellValue(valueCell, valueControls),
     // Editable rows hold inputs; NS rows are text only.
-    readOnly: valueCell === undefined || valueCell.firstElementChild === null || controlsInCell(valueCell).length === 0,
+    readOnly: valueControls.length === 0,
   };
   if (/^\d{1,5}$/.test(priorityText)) raw.priority = Number(priorityText);
   if (status) raw.status = status;
   return raw;
 }
 
-export function readRows(table: Element): RawRow[] {
-  const columns = onamaeColumns(headerTexts(table));
+export function readRows({ table, headers }: OnamaeTable): RawRow[] {
+  const columns = onamaeColumns(headers);
   const rows: RawRow[] = [];
   for (const row of bodyRows(table)) {
     const raw = readRow(row, columns);
@@ -220,39 +226,69 @@ export function readRows(table: Element): RawRow[] {
 /** 対象ドメイン, else the add row's ".example.jp" hint, else a banner, else the table's apex, else the URL. */
 export function readOnamaeDomain(doc: Document, registeredHosts: readonly string[]): string | null {
   const exclude = ONAMAE.domain.notTheDomain;
-  const bySelector = firstAccepted(doc, ONAMAE.domain.selectors, (el) => domainInText(textOf(el), exclude) !== null);
-  if (bySelector) return domainInText(textOf(bySelector), exclude);
-  for (const th of doc.querySelectorAll('th')) {
-    if (!labelIs(th.textContent, ONAMAE.domain.labels)) continue;
-    const next = th.nextElementSibling;
-    const table = th.closest('table');
-    const cell = next?.tagName === 'TD' ? next : table?.querySelector('td');
-    const found = domainInText(textOf(cell), exclude);
+  const tables = Array.from(doc.getElementsByTagName('table'));
+  // The 対象ドメイン table: by its section, then by its header text.
+  for (const container of ONAMAE.domain.containers) {
+    for (const table of tables) {
+      if (!table.closest(container)) continue;
+      const found = domainInText(textOf(bodyRows(table)[0]), exclude);
+      if (found) return found;
+    }
+  }
+  for (const table of tables) {
+    const found = domainByLabel(table, exclude);
     if (found) return found;
   }
-  for (const note of doc.querySelectorAll(ONAMAE.domain.suffixSelectors.join(', '))) {
+  for (const note of doc.getElementsByClassName(ONAMAE.domain.suffixClass)) {
     const text = textOf(note);
     if (text.startsWith('.') && looksLikeDomain(text.slice(1))) return normalizeHost(text.slice(1));
   }
-  for (const banner of doc.querySelectorAll(ONAMAE.domain.bannerSelectors.join(', '))) {
+  for (const banner of doc.getElementsByClassName(ONAMAE.domain.bannerClass)) {
     const found = domainInText(textOf(banner), exclude);
     if (found) return found;
   }
   return commonApex(registeredHosts) ?? domainFromUrl(doc.URL, exclude);
 }
 
-/** Whether 「…DNSレコード設定用のネームサーバー…に変更する」 is ticked; null when absent. */
-export function readNsDnsvFlg(doc: Document): boolean | null {
-  for (const name of ONAMAE.nsFlag.names) {
-    const box = doc.querySelector(`input[type="checkbox"][name="${name}"]`) as HTMLInputElement | null;
-    if (box) return box.checked;
+/** 対象ドメイン as a column header (the cell below) or as a row header (the cell beside it). */
+function domainByLabel(table: Element, exclude: readonly string[]): string | null {
+  const headers = headerTexts(table);
+  const column = headers.findIndex((text) => labelIs(text, ONAMAE.domain.labels));
+  const rows = bodyRows(table);
+  if (column >= 0) {
+    const below = rows[0] ? rowCells(rows[0])[column] : undefined;
+    return domainInText(textOf(below), exclude);
   }
-  for (const label of doc.querySelectorAll('label')) {
+  if (rows.length > 10) return null; // a records table, not the small 対象ドメイン one
+  for (const row of rows) {
+    const cells = rowCells(row);
+    const at = cells.findIndex((cell) => cell.tagName === 'TH' && labelIs(cell.textContent, ONAMAE.domain.labels));
+    if (at >= 0) return domainInText(textOf(cells[at + 1]), exclude);
+  }
+  return null;
+}
+
+/** Whether 「…DNSレコード設定用のネームサーバー…に変更する」 is ticked; null when absent. */
+export function readNsDnsvFlg(doc: Document, recordTables: readonly Element[] = []): boolean | null {
+  const selector = ONAMAE.nsFlag.names.map((name) => `input[type="checkbox"][name="${name}"]`).join(', ');
+  // The box sits in the records' form, after the tabs: search the form's parts that hold no
+  // record table (cheap on a big page), then the whole page.
+  const form = recordTables[0]?.closest('form');
+  if (form) {
+    for (let part = form.lastElementChild; part; part = part.previousElementSibling) {
+      if (recordTables.some((table) => part.contains(table))) continue;
+      const box = part.querySelector(selector) as HTMLInputElement | null;
+      if (box) return box.checked;
+    }
+  }
+  const box = doc.querySelector(selector) as HTMLInputElement | null;
+  if (box) return box.checked;
+  for (const label of doc.getElementsByTagName('label')) {
     if (label.closest('table')) continue;
     const text = textOf(label);
     if (!ONAMAE.nsFlag.labelWords.every((word) => text.includes(word))) continue;
-    const box = label.querySelector('input[type="checkbox"]') as HTMLInputElement | null;
-    if (box) return box.checked;
+    const labelled = label.querySelector('input[type="checkbox"]') as HTMLInputElement | null;
+    if (labelled) return labelled.checked;
   }
   return null;
 }
@@ -262,9 +298,10 @@ export function readNsDnsvFlg(doc: Document): boolean | null {
 
 export function readOnamae(doc: Document): PanelRead {
   const problems: PanelProblem[] = [];
-  const registered = shownTablesOf(doc, 'registered');
+  const tables = catalogTables(doc);
+  const registered = shownTablesOf(doc, 'registered', tables);
   const saved = registered.flatMap(readRows);
-  const queued = shownTablesOf(doc, 'queue').flatMap(readRows);
+  const queued = shownTablesOf(doc, 'queue', tables).flatMap(readRows);
   if (registered.length === 0) problems.push(problem('TABLE_NOT_FOUND'));
 
   const domain = readOnamaeDomain(doc, saved.map((r) => r.host));
@@ -284,6 +321,6 @@ export function readOnamae(doc: Document): PanelRead {
     records: saved.map((r) => toRecord(r, false)),
     pending: queued.map((r) => toRecord(r, true)),
     problems,
-    nsDnsvFlg: readNsDnsvFlg(doc),
+    nsDnsvFlg: readNsDnsvFlg(doc, registered.map((t) => t.table)),
   };
 }

@@ -12,7 +12,20 @@ export function cleanText(text: string | null | undefined): string {
  * "dnsレコードを管理" (spaces next to CJK characters are dropped, as Japanese UIs vary there).
  */
 export function labelKey(text: string | null | undefined): string {
-  return cleanText((text ?? '').normalize('NFKC'))
+  const source = text ?? '';
+  let key = keys.get(source);
+  if (key === undefined) {
+    key = computeLabelKey(source);
+    // Labels and headers repeat on every read; bounded so page text cannot grow it without end.
+    if (keys.size < 2048) keys.set(source, key);
+  }
+  return key;
+}
+
+const keys = new Map<string, string>();
+
+function computeLabelKey(text: string): string {
+  return cleanText(text.normalize('NFKC'))
     .toLowerCase()
     .replace(/[+*:：⋯…•|]/g, ' ')
     .replace(/\s+/g, ' ')

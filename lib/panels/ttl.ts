@@ -30,3 +30,15 @@ export function parseTtl(text: string | null | undefined): number | null {
   }
   return Number.isInteger(total) ? total : Math.round(total);
 }
+
+const cache = new Map<string, number | null>();
+
+/** parseTtl for big tables, where the same few TTL texts repeat on every row. */
+export function parseTtlCached(text: string): number | null {
+  let ttl = cache.get(text);
+  if (ttl === undefined) {
+    ttl = parseTtl(text);
+    if (cache.size < 512) cache.set(text, ttl);
+  }
+  return ttl;
+}

@@ -6,12 +6,12 @@
 // comes from a Type column, else from the section heading above its table ("TXT (Text)"), else
 // from an MX-only hook, else from an unmistakable value (IPv4/IPv6).
 
-import { bodyRows, columnOf, controlsByCell, headerTexts, headingBefore, rowCells, rowOf, spacedText, tableOf, textOf } from './dom';
+import { bodyRows, columnOf, headerTexts, headingBefore, isTextControl, rowCells, rowOf, spacedText, textOf } from './dom';
 import { commonApex, domainFromUrl, domainInText, looksLikeDomain, normalizeHost, toFqdn } from './names';
 import { problem } from './problems';
 import { typeFromCell, typeFromHeading, typeFromValue } from './records';
 import { cleanText, labelIs } from './text';
-import { parseTtl } from './ttl';
+import { parseTtl, parseTtlCached } from './ttl';
 import type { PanelProblem, PanelRead, PanelRecord } from './types';
 import { controlText, editFieldsOf } from './wix-fields';
 import { WIX } from './wix-labels';
@@ -49,43 +49,38 @@ interface RawRow {
 // ---------------------------------------------------------------------------------------------
 // Finding the tables
 //
-// Big pages are read with a handful of document-wide queries and parent climbs, never a selector
-// query per row: reading 1000 rows stays within the 10 ms budget.
+// Speed (≤ 10 ms for 1000 rows): no selector query over the whole document, which costs a full
+// tree walk each time. Tables come from getElementsByTagName (a live collection browsers keep),
+// and each row is looked at once, with queries limited to the row.
+
+const CONTENT_HOOK = 'dns-records--table-content--';
 
 function looksLikeRecordTable(table: Element): boolean {
   const headers = headerTexts(table);
   return columnOf(headers, WIX.headers.host) >= 0 && (columnOf(headers, WIX.headers.ttl) >= 0 || columnOf(headers, WIX.headers.value) >= 0);
 }
 
+/** A table whose first rows carry data-table-row or the cells' view hooks. */
+function hasHookedRows(table: Element): boolean {
+  const rows = bodyRows(table);
+  for (let i = 0; i < rows.length && i < 3; i++) {
+    const row = rows[i]!;
+    if (row.hasAttribute('data-table-row') || row.querySelector(`[data-hook^="${CONTENT_HOOK}"]`)) return true;
+  }
+  return false;
+}
+
 /** Tables (or ARIA grids) holding DNS record rows, in page order. */
 export function findRecordTables(doc: Document): Element[] {
-  const found = new Set<Element>();
-  const add = (el: Element | null): void => {
-    if (el) found.add(el);
-  };
-  for (const selector of WIX.rowSelectors) {
-    for (const row of doc.querySelectorAll(selector)) add(tableOf(row));
-  }
-  // Rows lost their data-table-row: the cells' hooks still point at the tables.
-  if (found.size === 0) {
-    for (const hook of [WIX.viewHooks.host, WIX.viewHooks.value, WIX.viewHooks.mxTarget]) {
-      for (const el of doc.querySelectorAll(`[data-hook="${hook}"]`)) add(tableOf(el));
-    }
-  }
-  // Hooks gone: tables whose headers name a host column and a TTL or value column.
-  const plainTables = Array.from(doc.querySelectorAll('table'));
-  const ariaTables = [...doc.querySelectorAll('[role="table"]'), ...doc.querySelectorAll('[role="grid"]')];
-  for (const table of [...plainTables, ...ariaTables]) {
-    if (!found.has(table) && looksLikeRecordTable(table)) add(table);
-  }
+  const tables = Array.from(doc.getElementsByTagName('table'));
+  const found = tables.filter((table) => hasHookedRows(table) || looksLikeRecordTable(table));
+  if (found.length > 0) return found;
+  // Div-based grids (ARIA roles), by the same tests.
+  const grids = [...doc.querySelectorAll('[role="table"]'), ...doc.querySelectorAll('[role="grid"]')];
+  const gridsFound = grids.filter((grid) => grid.querySelector('[data-table-row]') !== null || looksLikeRecordTable(grid));
+  if (gridsFound.length > 0) return gridsFound;
   // Neither hooks nor headers: tables under a record-type section heading ("TXT (Text)").
-  if (found.size === 0) {
-    for (const table of plainTables) if (sectionTypeOf(table)) add(table);
-  }
-  // Page order: <table>s come back from the query in document order; ARIA grids follow.
-  const order = new Map<Element, number>();
-  [...plainTables, ...ariaTables].forEach((table, index) => order.set(table, index));
-  return [...found].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+  return tables.filter((table) => sectionTypeOf(table) !== null);
 }
 
 /**
@@ -123,28 +118,25 @@ function describeTable(table: Element): TableInfo {
 // Reading rows
 
 type HookName = keyof typeof WIX.viewHooks;
-/** Per row, the outermost element of each view hook (the hook sits on nested spans too). */
-type HookIndex = Map<Element, Partial<Record<HookName, Element[]>>>;
+/** A row's view cells by hook: the outermost element of each (the hook sits on nested spans too). */
+type RowHooks = Partial<Record<HookName, Element[]>>;
 
-function indexViewHooks(doc: Document): HookIndex {
-  const index: HookIndex = new Map();
-  for (const name of Object.keys(WIX.viewHooks) as HookName[]) {
-    let previous: Element | null = null;
-    for (const el of doc.querySelectorAll(`[data-hook="${WIX.viewHooks[name]}"]`)) {
-      // The hook sits on nested spans: the inner copy comes right after its outer span.
-      if (previous !== null && el.parentElement === previous) continue;
-      previous = el;
-      const row = rowOf(el);
-      if (!row) continue;
-      let entry = index.get(row);
-      if (!entry) index.set(row, (entry = {}));
-      const list = entry[name];
-      if (!list) entry[name] = [el];
-      // A nested copy of the hook (same row, inside the previous one) is not another value.
-      else if (!list[list.length - 1]!.contains(el)) list.push(el);
-    }
+const HOOK_NAMES = new Map<string, HookName>(Object.entries(WIX.viewHooks).map(([name, hook]) => [hook, name as HookName]));
+
+function rowHooks(row: Element): RowHooks {
+  const hooks: RowHooks = {};
+  let previous: Element | null = null;
+  for (const el of row.querySelectorAll(`[data-hook^="${CONTENT_HOOK}"]`)) {
+    const name = HOOK_NAMES.get(el.getAttribute('data-hook') ?? '');
+    if (!name) continue;
+    // The inner copy of a nested hook comes right after its outer element.
+    if (previous !== null && previous.contains(el)) continue;
+    previous = el;
+    const list = hooks[name];
+    if (list) list.push(el);
+    else hooks[name] = [el];
   }
-  return index;
+  return hooks;
 }
 
 function firstText(elements: Element[] | undefined): string | undefined {
@@ -191,16 +183,6 @@ function readViewRow(row: Element, info: TableInfo, hooks: Partial<Record<HookNa
   return rows;
 }
 
-/** TTL texts repeat down a table ("1 Hour"); parse each once per read. */
-const ttlCache = new Map<string, number | null>();
-function parseTtlCached(text: string): number | null {
-  let ttl = ttlCache.get(text);
-  if (ttl === undefined) {
-    ttl = parseTtl(text);
-    if (ttlCache.size < 256) ttlCache.set(text, ttl);
-  }
-  return ttl;
-}
 
 /** A row the user can act on (edit/delete menu); rows without any control are read-only (NS). */
 function hasAction(row: Element): boolean {
@@ -238,36 +220,59 @@ function readEditRow(row: Element, info: TableInfo): RawRow | null {
 /** The domain the page is about, by ordered fallbacks. */
 export function readWixDomain(doc: Document, shownHosts: readonly string[]): string | null {
   const exclude = WIX.notTheDomain;
-  // 1. A hook naming the domain ([I]: by Wix's hook naming).
-  for (const el of doc.querySelectorAll('[data-hook*="domain-name"], [data-hook*="domain-title"]')) {
-    const found = domainInText(textOf(el), exclude);
-    if (found) return found;
-  }
-  // 2. Next to the page title.
   const title = findTitle(doc);
-  for (let node = title?.parentElement ?? null, depth = 0; node && depth < 3; node = node.parentElement, depth++) {
+  const header = title?.parentElement ?? null;
+  // 1. A hook naming the domain ([I]: by Wix's hook naming), in the page header first.
+  const hooked = (root: ParentNode): string | null => {
+    for (const el of root.querySelectorAll('[data-hook*="domain-name"], [data-hook*="domain-title"]')) {
+      const found = domainInText(textOf(el), exclude);
+      if (found) return found;
+    }
+    return null;
+  };
+  const inHeader = header ? hooked(header) : null;
+  if (inHeader) return inHeader;
+  // 2. Next to the page title.
+  for (let node = header, depth = 0; node && depth < 3; node = node.parentElement, depth++) {
     const found = domainInText(spacedText(node), exclude);
     if (found) return found;
   }
-  // 3. The suffix an open edit row shows after the host input (".example.jp").
-  for (const el of doc.querySelectorAll('tr span, tr div, [role="dialog"] span')) {
-    if (el.children.length > 0) continue;
-    const text = textOf(el);
-    if (text.startsWith('.') && looksLikeDomain(text.slice(1))) return normalizeHost(text.slice(1));
+  // 3. A domain hook anywhere.
+  const anywhere = hooked(doc);
+  if (anywhere) return anywhere;
+  // 4. The suffix an open edit form shows after the host input (".example.jp").
+  for (const control of textControlsOf(doc)) {
+    const box = control.closest('td, [role="dialog"], [aria-modal="true"]') ?? control.parentElement;
+    for (const el of box?.querySelectorAll('span, div, p') ?? []) {
+      if (el.children.length > 0) continue;
+      const text = textOf(el);
+      if (text.startsWith('.') && looksLikeDomain(text.slice(1))) return normalizeHost(text.slice(1));
+    }
   }
-  // 4. Hosts shown as FQDNs.
+  // 5. Hosts shown as FQDNs.
   const apex = commonApex(shownHosts.filter((host) => host.includes('.')));
   if (apex && !exclude.some((suffix) => apex === suffix || apex.endsWith(`.${suffix}`))) return apex;
-  // 5. The URL, then the document title.
+  // 6. The URL, then the document title.
   return domainFromUrl(doc.URL, exclude) ?? domainInText(doc.title, exclude);
 }
 
 /** The page title element ("Manage DNS Records" / 「DNS レコードを管理」). */
 export function findTitle(doc: Document): Element | null {
-  for (const el of doc.querySelectorAll('h1, h2, h3, [role="heading"], [data-hook*="title"]')) {
+  for (const tag of ['h1', 'h2', 'h3']) {
+    for (const el of doc.getElementsByTagName(tag)) if (labelIs(el.textContent, WIX.titles)) return el;
+  }
+  for (const el of doc.querySelectorAll('[role="heading"], [data-hook*="title"]')) {
     if (labelIs(el.textContent, WIX.titles)) return el;
   }
   return null;
+}
+
+/** Text inputs and textareas of the page (few on Wix: the open form, a search box). */
+function textControlsOf(doc: Document): (HTMLInputElement | HTMLTextAreaElement)[] {
+  const found: (HTMLInputElement | HTMLTextAreaElement)[] = [];
+  for (const input of doc.getElementsByTagName('input')) if (isTextControl(input)) found.push(input);
+  for (const area of doc.getElementsByTagName('textarea')) found.push(area);
+  return found;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -276,9 +281,12 @@ export function findTitle(doc: Document): Element | null {
 export function readWix(doc: Document): PanelRead {
   const problems: PanelProblem[] = [];
   const tables = findRecordTables(doc);
-  const hooks = indexViewHooks(doc);
+  const controls = textControlsOf(doc);
   const rowsWithControls = new Set<Element>();
-  for (const cell of controlsByCell(doc, true).keys()) if (cell.parentElement) rowsWithControls.add(cell.parentElement);
+  for (const control of controls) {
+    const row = rowOf(control);
+    if (row) rowsWithControls.add(row);
+  }
   const raw: RawRow[] = [];
   for (const table of tables) {
     const info = describeTable(table);
@@ -289,11 +297,16 @@ export function readWix(doc: Document): PanelRead {
         if (edit) raw.push(edit);
         continue;
       }
-      raw.push(...readViewRow(row, info, hooks.get(row) ?? {}, problems));
+      raw.push(...readViewRow(row, info, rowHooks(row), problems));
     }
   }
   // Add/edit forms that open in a dialog instead of a row.
-  for (const dialog of doc.querySelectorAll('[role="dialog"], [aria-modal="true"]')) {
+  const dialogs = new Set<Element>();
+  for (const control of controls) {
+    const dialog = control.closest('[role="dialog"], [aria-modal="true"]');
+    if (dialog) dialogs.add(dialog);
+  }
+  for (const dialog of dialogs) {
     const edit = readDialogForm(dialog);
     if (edit) raw.push(edit);
   }
