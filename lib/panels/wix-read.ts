@@ -123,18 +123,41 @@ type RowHooks = Partial<Record<HookName, Element[]>>;
 
 const HOOK_NAMES = new Map<string, HookName>(Object.entries(WIX.viewHooks).map(([name, hook]) => [hook, name as HookName]));
 
+function addHook(hooks: RowHooks, el: Element): boolean {
+  const name = HOOK_NAMES.get(el.getAttribute('data-hook') ?? '');
+  if (!name) return false;
+  const list = hooks[name];
+  if (list) list.push(el);
+  else hooks[name] = [el];
+  return true;
+}
+
+/**
+ * The view hooks of a row. Fast path: in each cell, follow first children a few levels down to the
+ * outermost hooked element (and its hooked siblings: several values in one cell). When no cell has
+ * one there, one query over the row finds hooks at any depth.
+ */
 function rowHooks(row: Element): RowHooks {
   const hooks: RowHooks = {};
+  let found = false;
+  for (let cell = row.firstElementChild; cell; cell = cell.nextElementSibling) {
+    let el = cell.firstElementChild;
+    for (let depth = 0; el && depth < 3; depth++, el = el.firstElementChild) {
+      if (!el.hasAttribute('data-hook')) continue;
+      const hook = el.getAttribute('data-hook');
+      if (!hook?.startsWith(CONTENT_HOOK)) continue;
+      for (let sibling: Element | null = el; sibling; sibling = sibling.nextElementSibling) {
+        if (sibling.getAttribute('data-hook') === hook) found = addHook(hooks, sibling) || found;
+      }
+      break;
+    }
+  }
+  if (found) return hooks;
   let previous: Element | null = null;
   for (const el of row.querySelectorAll(`[data-hook^="${CONTENT_HOOK}"]`)) {
-    const name = HOOK_NAMES.get(el.getAttribute('data-hook') ?? '');
-    if (!name) continue;
     // The inner copy of a nested hook comes right after its outer element.
     if (previous !== null && previous.contains(el)) continue;
-    previous = el;
-    const list = hooks[name];
-    if (list) list.push(el);
-    else hooks[name] = [el];
+    if (addHook(hooks, el)) previous = el;
   }
   return hooks;
 }
@@ -186,6 +209,9 @@ function readViewRow(row: Element, info: TableInfo, hooks: Partial<Record<HookNa
 
 /** A row the user can act on (edit/delete menu); rows without any control are read-only (NS). */
 function hasAction(row: Element): boolean {
+  // Actions sit in the last cell; look there first.
+  const last = row.lastElementChild;
+  if (last?.querySelector('button')) return true;
   return row.querySelector('button') !== null || row.querySelector('[role="button"]') !== null || row.querySelector('a[href]') !== null;
 }
 
