@@ -213,7 +213,10 @@ export async function runPanelOverlay(ctx: ContentScriptContext, adapter: PanelA
       if (!target || isOwnNode(target) || (ui && target === ui.shadowHost)) return;
       const container = watcher.target;
       const element = target.nodeType === 1 ? (target as Element) : target.parentElement;
-      const inside = (container !== null && container !== document.body && container.contains(target)) || element?.closest('[role="dialog"], dialog') != null;
+      // Form controls anywhere count too: お名前.com's nameserver-change box sits outside the records.
+      const formControl = event.type === 'change' && element?.matches('input, select, textarea') === true;
+      const inside =
+        formControl || (container !== null && container !== document.body && container.contains(target)) || element?.closest('[role="dialog"], dialog') != null;
       watcher.wake({ settle: inside || container === document.body });
     } catch {
       // Never let our listener break the page's own handlers.

@@ -9,6 +9,11 @@ export interface Timers {
 }
 
 export const DEFAULT_DEBOUNCE_MS = 250;
+/**
+ * While the records are not on the page yet (the whole body is watched), settle much sooner: the first
+ * read is what the user waits for, and a read that finds nothing costs well under a millisecond.
+ */
+export const DEFAULT_FIRST_READ_DEBOUNCE_MS = 30;
 export const DEFAULT_IDLE_MS = 30_000;
 
 /** Attribute changes that can change what a reader sees; class and style churn (hover, focus) is left out. */
@@ -29,6 +34,7 @@ export interface PanelWatcherOptions {
   /** Called once per quiet period that followed relevant changes (and after `wake({ settle: true })`). */
   onSettled(): void;
   debounceMs?: number;
+  firstReadDebounceMs?: number;
   idleMs?: number;
   timers?: Timers;
 }
@@ -55,6 +61,7 @@ function relevantRecord(m: MutationRecord): boolean {
 export function createPanelWatcher(options: PanelWatcherOptions): PanelWatcher {
   const { doc, findContainer, onSettled } = options;
   const debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
+  const firstReadDebounceMs = options.firstReadDebounceMs ?? Math.min(DEFAULT_FIRST_READ_DEBOUNCE_MS, debounceMs);
   const idleMs = options.idleMs ?? DEFAULT_IDLE_MS;
   const timers: Timers = options.timers ?? {
     setTimeout: (handler, ms) => globalThis.setTimeout(handler, ms),
@@ -119,7 +126,8 @@ export function createPanelWatcher(options: PanelWatcherOptions): PanelWatcher {
 
   function scheduleSettle(): void {
     debounceTimer = clear(debounceTimer);
-    debounceTimer = timers.setTimeout(settle, debounceMs);
+    const waitingForRecords = target === null || target === doc.body || target === doc.documentElement;
+    debounceTimer = timers.setTimeout(settle, waitingForRecords ? firstReadDebounceMs : debounceMs);
   }
 
   function settle(): void {

@@ -1,7 +1,6 @@
-// The seed zone "as Wix publishes it": the Wix fixture's seed shows a google-site-verification TXT whose
-// token differs from the one in tests/dns-testbed/zones/example.jp.zone. On a real Wix account the panel
-// and the zone agree, so the seed scenario (and the demo) first make the testbed's example.jp publish the
-// fixture's apex TXT records; otherwise that unrelated difference shows up as PROPAGATION_PENDING.
+// The seed zone "as Wix publishes it": the testbed's example.jp publishes exactly the apex TXT records the
+// Wix fixture shows (plus `extra`, e.g. the SPF record after Save), read from the fixture itself so the two
+// can never drift apart into a spurious PROPAGATION_PENDING.
 import { loadFixture } from '../../fixtures/load';
 import { zoneText } from '../../dns-testbed/testbed';
 import type { DnsTestbed } from '../../dns-testbed/testbed';

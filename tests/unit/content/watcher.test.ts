@@ -41,10 +41,15 @@ describe('createPanelWatcher', () => {
     vi.useRealTimers();
   });
 
-  it('debounces a burst of mutations into one re-read 250 ms after the last', async () => {
+  it('debounces a burst of changes to the records into one re-read 250 ms after the last', async () => {
+    const section = table();
+    document.body.append(section);
+    container = section.querySelector('.card');
     start();
+    expect(watcher!.target).toBe(container);
+    const tbody = container!.querySelector('tbody')!;
     for (let i = 0; i < 5; i++) {
-      document.body.append(document.createElement('div'));
+      tbody.append(document.createElement('tr'));
       await advance(100);
     }
     // 100 ms have passed since the last mutation.
@@ -57,13 +62,25 @@ describe('createPanelWatcher', () => {
     expect(settled).toBe(1);
   });
 
+  it('reads within 30 ms of the page going quiet while the records are not on the page yet', async () => {
+    start();
+    expect(watcher!.target).toBe(document.body);
+    for (let i = 0; i < 3; i++) {
+      document.body.append(document.createElement('div'));
+      await advance(20);
+    }
+    expect(settled).toBe(0);
+    await advance(10);
+    expect(settled).toBe(1);
+  });
+
   it('watches the body only until the records appear, then their container', async () => {
     start();
     expect(watcher!.target).toBe(document.body);
     const section = table();
     document.body.append(section);
     container = section.querySelector('.card');
-    await advance(250);
+    await advance(30);
     expect(settled).toBe(1);
     expect(watcher!.target).toBe(container);
     // Changes outside the container are no longer seen.
