@@ -1,6 +1,7 @@
 // The fields of a Wix add/edit form, whether it opens as a table row or as a dialog.
 
 import { columnOf, selectedText, type FormControl } from './dom';
+import { labelStartsWith } from './text';
 import { findField } from './form';
 import { WIX } from './wix-labels';
 
@@ -52,4 +53,30 @@ export function editFieldsOf(container: Element, headers: readonly string[] = []
 export function controlText(control: FormControl): string {
   if (control.tagName === 'SELECT') return selectedText(control as HTMLSelectElement);
   return control.value;
+}
+
+/** A clickable element that saves: a save hook, or the label Save / 保存. */
+export function isSaveButton(el: Element): boolean {
+  const hook = el.getAttribute('data-hook');
+  if (hook && WIX.buttons.saveHooks.some((pattern) => pattern.test(hook))) return true;
+  return labelStartsWith(el.textContent, WIX.buttons.save) || labelStartsWith(el.getAttribute('aria-label'), WIX.buttons.save);
+}
+
+function holdsSaveButton(node: Element): boolean {
+  for (const button of node.querySelectorAll('button, [role="button"]')) if (isSaveButton(button)) return true;
+  return false;
+}
+
+/**
+ * The add/edit form a control belongs to: its dialog, its table row, its <form>, or (an inline
+ * form of divs) the nearest ancestor that also holds a Save button.
+ */
+export function formContainerOf(control: Element): Element | null {
+  const boxed = control.closest('[role="dialog"], [aria-modal="true"]') ?? control.closest('tr, [role="row"]') ?? control.closest('form');
+  if (boxed) return boxed;
+  let node = control.parentElement;
+  for (let depth = 0; node && depth < 6; depth++, node = node.parentElement) {
+    if (holdsSaveButton(node)) return node;
+  }
+  return null;
 }

@@ -19,7 +19,7 @@ import { typeFromHeading } from './records';
 import { cleanText, labelStartsWith } from './text';
 import { parseTtl } from './ttl';
 import type { FillOptions, FillResult, PanelFix, PanelProblem, PanelRecord } from './types';
-import { controlText, editFieldsOf } from './wix-fields';
+import { controlText, editFieldsOf, formContainerOf, isSaveButton } from './wix-fields';
 import { WIX } from './wix-labels';
 import { readWix } from './wix-read';
 
@@ -116,7 +116,7 @@ function openForms(doc: Document): OpenForm[] {
   const forms: OpenForm[] = [];
   for (const control of controlsIn(doc.documentElement)) {
     if (!isTextControl(control)) continue;
-    const container = control.closest('[role="dialog"], [aria-modal="true"]') ?? control.closest('tr, [role="row"]');
+    const container = formContainerOf(control);
     if (!container || seen.has(container)) continue;
     seen.add(container);
     if (isHiddenByMarkup(container)) continue;
@@ -237,9 +237,12 @@ function findButton(scope: Element, hooks: readonly RegExp[], labels: readonly s
 }
 
 function saveButtonText(container: Element): string | null {
-  const button = findButton(container, WIX.buttons.saveHooks, WIX.buttons.save);
-  const text = cleanText(button?.textContent);
-  return text === '' ? null : text;
+  for (const button of container.querySelectorAll('button, [role="button"]')) {
+    if (!isSaveButton(button)) continue;
+    const text = cleanText(button.textContent);
+    if (text) return text;
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import { typeFromCell, typeFromHeading, typeFromValue } from './records';
 import { cleanText, labelIs } from './text';
 import { parseTtl, parseTtlCached } from './ttl';
 import type { PanelProblem, PanelRead, PanelRecord } from './types';
-import { controlText, editFieldsOf } from './wix-fields';
+import { controlText, editFieldsOf, formContainerOf } from './wix-fields';
 import { WIX } from './wix-labels';
 
 /** Where each field of a table's rows sits (-1: not found). */
@@ -326,14 +326,15 @@ export function readWix(doc: Document): PanelRead {
       raw.push(...readViewRow(row, info, rowHooks(row), problems));
     }
   }
-  // Add/edit forms that open in a dialog instead of a row.
-  const dialogs = new Set<Element>();
+  // Add/edit forms that open outside the tables: a dialog, or an inline form.
+  const forms = new Set<Element>();
   for (const control of controls) {
-    const dialog = control.closest('[role="dialog"], [aria-modal="true"]');
-    if (dialog) dialogs.add(dialog);
+    if (rowsWithControls.has(rowOf(control) ?? control)) continue;
+    const form = formContainerOf(control);
+    if (form) forms.add(form);
   }
-  for (const dialog of dialogs) {
-    const edit = readDialogForm(dialog);
+  for (const form of forms) {
+    const edit = readFormOutsideTables(form);
     if (edit) raw.push(edit);
   }
 
@@ -361,12 +362,13 @@ function bodyRowsOrAria(table: Element): Element[] {
   return Array.from(table.querySelectorAll('[role="row"]')).filter((row) => !row.querySelector('[role="columnheader"]'));
 }
 
-function readDialogForm(dialog: Element): RawRow | null {
+/** A dialog or inline form: its type from a Type field, its title, or the section heading above it. */
+function readFormOutsideTables(dialog: Element): RawRow | null {
   const fields = editFieldsOf(dialog);
   if (!fields.value || !fields.host) return null;
   const title = textOf(dialog.querySelector('h1, h2, h3, [data-hook*="title"]'));
   const typeText = fields.type ? controlText(fields.type) : title;
-  const type = typeFromCell(typeText) ?? typeFromHeading(typeText) ?? typeInTitle(title);
+  const type = typeFromCell(typeText) ?? typeFromHeading(typeText) ?? typeInTitle(title) ?? sectionTypeOf(dialog) ?? typeOfSectionAround(dialog);
   const ttlText = fields.ttl ? controlText(fields.ttl) : '';
   const priority = fields.priority ? toPriority(fields.priority.value) : undefined;
   return {
@@ -380,6 +382,20 @@ function readDialogForm(dialog: Element): RawRow | null {
     readOnly: false,
     pending: true,
   };
+}
+
+/** The type of the section holding `el`: the nearest ancestor whose headings name exactly one record type. */
+function typeOfSectionAround(el: Element): string | null {
+  for (let node = el.parentElement; node; node = node.parentElement) {
+    const types = new Set<string>();
+    for (const heading of node.querySelectorAll('h1, h2, h3, h4, h5, h6, [role="heading"]')) {
+      const type = typeFromHeading(heading.textContent);
+      if (type) types.add(type);
+    }
+    if (types.size === 1) return [...types][0]!;
+    if (types.size > 1) return null;
+  }
+  return null;
 }
 
 /** "Add TXT Record" / 「TXT レコードを追加」 style dialog titles. */
