@@ -137,11 +137,14 @@ export function selectedText(select: HTMLSelectElement): string {
  * The form controls inside one table cell, in order, by a walk over its few elements (a text-only
  * cell costs one step). Cheaper than a selector query when called for every cell of a big table.
  */
-export function controlsInCell(cell: Element): FormControl[] {
+export function controlsInCell(cell: Element): readonly FormControl[] {
+  if (!cell.firstElementChild) return NO_CONTROLS; // a text-only cell: no allocation
   const found: FormControl[] = [];
-  if (cell.firstElementChild) collectControls(cell, found);
+  collectControls(cell, found);
   return found;
 }
+
+const NO_CONTROLS: readonly FormControl[] = Object.freeze([]);
 
 // Module-level (not a closure per call): this runs for every cell of a big table.
 function collectControls(el: Element, found: FormControl[]): void {

@@ -145,9 +145,14 @@ function isText(control: FormControl): control is HTMLInputElement | HTMLTextAre
 }
 
 /** A cell's value: its text inputs' values (several joined with '.', the A octets), else its select's option, else its text. */
-export function cellValue(cell: Element | undefined, controls: FormControl[] | undefined = cell && controlsInCell(cell)): string {
+export function cellValue(cell: Element | undefined, given?: readonly FormControl[]): string {
   if (!cell) return '';
-  if (!controls || controls.length === 0) return textOf(cell);
+  const first = cell.firstElementChild;
+  if (!first) return textOf(cell);
+  // The common case: one text input alone in its cell (TTL, VALUE, 優先).
+  if (!given && first.tagName === 'INPUT' && !first.nextElementSibling && isTextControl(first)) return (first as HTMLInputElement).value.trim();
+  const controls = given ?? controlsInCell(cell);
+  if (controls.length === 0) return textOf(cell);
   let joined: string | null = null;
   let select: HTMLSelectElement | null = null;
   for (const control of controls) {
@@ -160,7 +165,13 @@ export function cellValue(cell: Element | undefined, controls: FormControl[] | u
 
 function statusOf(cell: Element | undefined): PanelRecord['status'] {
   if (!cell) return undefined;
-  const select = controlsInCell(cell).find((el): el is HTMLSelectElement => el.tagName === 'SELECT');
+  let select: HTMLSelectElement | null = null;
+  for (const control of controlsInCell(cell)) {
+    if (control.tagName === 'SELECT') {
+      select = control as HTMLSelectElement;
+      break;
+    }
+  }
   if (select) {
     const value = select.value;
     if (value === ONAMAE.status.enabledValue) return 'enabled';
@@ -195,15 +206,15 @@ function readRow(row: Element, columns: OnamaeColumns): RawRow | null {
   const priorityText = cellValue(cellAt(cells, columns.priority));
   const status = statusOf(cellAt(cells, columns.status));
   const valueCell = cellAt(cells, columns.value);
-  const valueControls = valueCell?.firstElementChild ? controlsInCell(valueCell) : [];
+  const firstInValue = valueCell?.firstElementChild;
   const raw: RawRow = {
     row,
     host: cellValue(cellAt(cells, columns.host)),
     type: typeFromCell(typeText) ?? cleanText(typeText).toUpperCase(),
     ttl: parseTtlCached(cellValue(cellAt(cells, columns.ttl))),
-    value: cellValue(valueCell, valueControls),
+    value: cellValue(valueCell),
     // Editable rows hold inputs; NS rows are text only.
-    readOnly: valueControls.length === 0,
+    readOnly: !firstInValue || (firstInValue.tagName !== 'INPUT' && controlsInCell(valueCell!).length === 0),
   };
   if (/^\d{1,5}$/.test(priorityText)) raw.priority = Number(priorityText);
   if (status) raw.status = status;

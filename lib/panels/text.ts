@@ -2,7 +2,11 @@
 
 /** Collapses runs of white space (including ideographic spaces) and trims. */
 export function cleanText(text: string | null | undefined): string {
-  return (text ?? '').replace(/[\s\u3000]+/g, ' ').trim();
+  const trimmed = (text ?? '').trim();
+  // Most cell texts need only the trim; the replace runs when inner white space needs collapsing.
+  return /\s\s|[\t\n\r\f\v\u00a0\u3000\u2000-\u200a\u2028\u2029\u202f\u205f\ufeff]/.test(trimmed)
+    ? trimmed.replace(/[\s\u3000]+/g, ' ').trim()
+    : trimmed;
 }
 
 /**
