@@ -62,14 +62,14 @@ export function paneOf(el: Element): Element | null {
   return el.closest(ONAMAE.tabs.paneSelector);
 }
 
-/** Shown: not in a tab pane, or in the pane marked is-Show, and not hidden by markup. */
+/** Shown: in the tab pane marked is-Show; outside tab panes, not hidden by markup. */
 export function isShown(el: Element): boolean {
   const pane = paneOf(el);
-  if (pane && !pane.classList.contains(ONAMAE.tabs.shownClass)) {
-    // Class renamed? Then trust markup only if no sibling pane carries the class at all.
-    for (let other = pane.parentElement?.firstElementChild ?? null; other; other = other.nextElementSibling) {
-      if (other.classList.contains(ONAMAE.tabs.shownClass)) return false;
-    }
+  if (!pane) return !isHiddenByMarkup(el);
+  if (pane.classList.contains(ONAMAE.tabs.shownClass)) return true;
+  // Class renamed? Then no sibling pane carries it either: fall back to markup.
+  for (let other = pane.parentElement?.firstElementChild ?? null; other; other = other.nextElementSibling) {
+    if (other.classList.contains(ONAMAE.tabs.shownClass)) return false;
   }
   return !isHiddenByMarkup(el);
 }
