@@ -1,36 +1,11 @@
-// DOM helpers shared by the adapters: ordered-fallback lookup, framework-proof value setting,
-// clicking, waiting for the panel to re-render, and table geometry. Everything takes the node it
-// works on and reaches the window only through `ownerDocument.defaultView`.
+// DOM helpers shared by the adapters: framework-proof value setting, option choice, clicking,
+// waiting for the panel to re-render, table geometry and headings. (Ordered-fallback field lookup
+// is form.ts.) Everything takes the node it works on and reaches the window only through
+// `ownerDocument.defaultView`.
 
 import { cleanText, labelStartsWith } from './text';
 
 export type FormControl = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
-
-/** The first element matched by the selectors, tried in order (the first selector wins, not the first in the page). */
-export function firstMatch(root: ParentNode, selectors: readonly string[]): Element | null {
-  for (const selector of selectors) {
-    const found = root.querySelector(selector);
-    if (found) return found;
-  }
-  return null;
-}
-
-/** Like firstMatch, but among all matches of each selector takes the first that passes `accept`. */
-export function firstAccepted(
-  root: ParentNode,
-  selectors: readonly string[],
-  accept: (el: Element) => boolean,
-): Element | null {
-  for (const selector of selectors) {
-    for (const el of root.querySelectorAll(selector)) if (accept(el)) return el;
-  }
-  return null;
-}
-
-export function isFormControl(el: Element | null | undefined): el is FormControl {
-  const tag = el?.tagName;
-  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT';
-}
 
 const TEXT_INPUT_TYPES = new Set(['', 'text', 'search', 'url', 'email', 'number', 'tel']);
 
@@ -273,15 +248,6 @@ export function spacedText(el: Element | null | undefined): string {
   return cleanText(parts.join(' '));
 }
 
-/**
- * The nearest table (or ARIA table/grid) around `el`. Climbs by tag name first: attribute reads
- * are what make per-row work slow on big pages.
- */
-export function tableOf(el: Element): Element | null {
-  for (let node = el.parentElement; node; node = node.parentElement) if (node.tagName === 'TABLE') return node;
-  return el.parentElement?.closest('[role="table"], [role="grid"]') ?? null;
-}
-
 /** The nearest table row (or ARIA row) around `el`, itself included. */
 export function rowOf(el: Element): Element | null {
   for (let node: Element | null = el; node; node = node.parentElement) {
@@ -290,45 +256,6 @@ export function rowOf(el: Element): Element | null {
     if (tag === 'TABLE' || tag === 'BODY') break;
   }
   return el.closest('[role="row"]');
-}
-
-/**
- * The inputs, textareas and selects of the document grouped by the table cell holding them
- * (controls outside cells are left out); with `textOnly`, checkboxes, radios and buttons are
- * left out too. Built from three plain queries: cheap on a big page, where a query per row or
- * per cell is not.
- */
-export function controlsByCell(doc: Document, textOnly = false): Map<Element, FormControl[]> {
-  const byCell = new Map<Element, FormControl[]>();
-  for (const tag of ['input', 'textarea', 'select'] as const) {
-    for (const el of doc.querySelectorAll(tag)) {
-      if (textOnly && tag === 'input' && !isTextControl(el)) continue;
-      const cell = cellOf(el);
-      if (!cell) continue;
-      const list = byCell.get(cell);
-      if (list) list.push(el as FormControl);
-      else byCell.set(cell, [el as FormControl]);
-    }
-  }
-  return byCell;
-}
-
-function cellOf(el: Element): Element | null {
-  for (let node = el.parentElement; node; node = node.parentElement) {
-    const tag = node.tagName;
-    if (tag === 'TD' || tag === 'TH') return node;
-    if (tag === 'TR' || tag === 'TABLE' || tag === 'BODY') return null;
-  }
-  return null;
-}
-
-/** Nearest ancestor (or self) that satisfies `test`, not going above `stop`. */
-export function closestWhere(el: Element, test: (node: Element) => boolean, stop?: Element | null): Element | null {
-  for (let node: Element | null = el; node; node = node.parentElement) {
-    if (test(node)) return node;
-    if (node === stop) return null;
-  }
-  return null;
 }
 
 const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);

@@ -117,8 +117,10 @@ function textInputsIn(cell: Element | undefined): TextInput[] {
 
 /** The VALUE inputs once the cell fits the type: four octet boxes for A, one input otherwise. */
 function valueInputsFor(found: AddRow, type: string): TextInput[] | null {
-  const named = type === 'A' ? [] : ONAMAE.addRow.value.map((n) => found.row.querySelector(`[name="${n}"]`)).filter((el): el is TextInput => el !== null);
-  const inputs = named.length === 1 ? named : textInputsIn(cellOf(found, found.columns.value));
+  const names = type === 'A' ? ONAMAE.addRow.octets : ONAMAE.addRow.value;
+  const named = names.map((n) => found.row.querySelector(`[name="${n}"]`)).filter((el): el is TextInput => el !== null);
+  const byName = type === 'A' ? named.length === 4 : named.length === 1;
+  const inputs = byName ? named : textInputsIn(cellOf(found, found.columns.value));
   if (type === 'A') return inputs.length === 4 ? inputs : null;
   return inputs.length === 1 ? inputs : null;
 }

@@ -54,7 +54,6 @@ export const ONAMAE = {
     host: ['hostNameInput'],
     type: ['dnsTypeInput'],
     ttl: ['hostRecordTtlInput'],
-    status: ['hostRecordStatusInput'],
     octets: ['ipV4No1Input', 'ipV4No2Input', 'ipV4No3Input', 'ipV4No4Input'],
     value: ['hostRecordValueInput', 'recValueInput', 'valueInput'],
     priority: ['hostRecordPreferenceInput', 'preferenceInput'],
@@ -65,7 +64,6 @@ export const ONAMAE = {
 
   tabs: {
     paneSelector: '.nav-Tab-Content-Pane',
-    paneClass: 'nav-Tab-Content-Pane',
     shownClass: 'is-Show',
     listSelector: '.nav-Tab-List',
     registered: ['登録済レコード'],

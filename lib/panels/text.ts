@@ -59,9 +59,3 @@ export function labelStartsWith(text: string | null | undefined, labels: readonl
     return !/[a-z0-9]/.test(next);
   });
 }
-
-/** Index of the first label in `labels` that `text` matches exactly (labelKey), or -1. */
-export function labelIndex(text: string | null | undefined, labels: readonly string[]): number {
-  const key = labelKey(text);
-  return labels.findIndex((label) => labelKey(label) === key);
-}

@@ -23,8 +23,8 @@ export const WIX = {
     priority: 'dns-records--table-content--priority--view',
   },
 
-  /** Row selectors, stable first. */
-  rowSelectors: ['tr[data-table-row]', '[role="row"][data-table-row]'],
+  /** The attribute Wix Design System's Table puts on every row [C]. */
+  rowAttribute: 'data-table-row',
 
   /** Column headers. */
   headers: {

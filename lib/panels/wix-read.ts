@@ -65,7 +65,7 @@ function hasHookedRows(table: Element): boolean {
   const rows = bodyRows(table);
   for (let i = 0; i < rows.length && i < 3; i++) {
     const row = rows[i]!;
-    if (row.hasAttribute('data-table-row') || row.querySelector(`[data-hook^="${CONTENT_HOOK}"]`)) return true;
+    if (row.hasAttribute(WIX.rowAttribute) || row.querySelector(`[data-hook^="${CONTENT_HOOK}"]`)) return true;
   }
   return false;
 }
@@ -77,7 +77,7 @@ export function findRecordTables(doc: Document): Element[] {
   if (found.length > 0) return found;
   // Div-based grids (ARIA roles), by the same tests.
   const grids = [...doc.querySelectorAll('[role="table"]'), ...doc.querySelectorAll('[role="grid"]')];
-  const gridsFound = grids.filter((grid) => grid.querySelector('[data-table-row]') !== null || looksLikeRecordTable(grid));
+  const gridsFound = grids.filter((grid) => grid.querySelector(`[${WIX.rowAttribute}]`) !== null || looksLikeRecordTable(grid));
   if (gridsFound.length > 0) return gridsFound;
   // Neither hooks nor headers: tables under a record-type section heading ("TXT (Text)").
   return tables.filter((table) => sectionTypeOf(table) !== null);

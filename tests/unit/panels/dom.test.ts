@@ -1,6 +1,6 @@
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
-import { chooseOption, firstMatch, headingBefore, selectedText, setNativeValue, waitFor } from '../../../lib/panels/dom';
+import { chooseOption, headingBefore, selectedText, setNativeValue, waitFor } from '../../../lib/panels/dom';
 import { findField } from '../../../lib/panels/form';
 
 let windows: Window[] = [];
@@ -55,13 +55,6 @@ describe('setNativeValue', () => {
 });
 
 describe('lookup helpers', () => {
-  it('firstMatch prefers the first selector, not the first element in the page', () => {
-    const doc = page('<p class="b">b</p><p class="a">a</p>');
-    expect(firstMatch(doc, ['.a', '.b'])?.textContent).toBe('a');
-    expect(firstMatch(doc, ['.none', '.b'])?.textContent).toBe('b');
-    expect(firstMatch(doc, ['.none'])).toBeNull();
-  });
-
   it('headingBefore finds a section heading and stops at the previous table', () => {
     const doc = page(`
       <section><h3>A (Host)</h3><table id="a"><tr><td>x</td></tr></table></section>
