@@ -21,7 +21,7 @@ import { parseTtl } from './ttl';
 import type { FillOptions, FillResult, PanelFix, PanelProblem, PanelRecord } from './types';
 import { controlText, editFieldsOf, formContainerOf, isSaveButton } from './wix-fields';
 import { WIX } from './wix-labels';
-import { readWix } from './wix-read';
+import { readWix, sectionTypeOf } from './wix-read';
 
 /** An open add/edit form: a table row in edit mode, or a dialog. */
 interface OpenForm {
@@ -139,18 +139,60 @@ function currentForm(doc: Document, opened: OpenForm, value: string): OpenForm {
 }
 
 async function openAddForm(doc: Document, type: PanelFix['type'], timeoutMs: number): Promise<OpenForm | PanelProblem> {
-  const section = findSection(doc, type);
-  const button = (section && findButton(section, WIX.buttons.addRecordHooks, WIX.buttons.addRecord)) ?? pageAddButton(doc);
+  const button = addButtonFor(doc, type);
   if (!button) return problem('ADD_FORM_NOT_FOUND', { type });
   const before = new Set(openForms(doc).map((form) => form.container));
   clickElement(button);
   const form = await waitFor(doc, () => newForm(doc, before), timeoutMs);
-  return form ?? problem('ADD_FORM_NOT_FOUND', { type });
+  if (!form) return problem('ADD_FORM_NOT_FOUND', { type });
+  // A form that says it is for another type (its section, its title) is not filled.
+  const shownType = formType(form);
+  if (shownType && shownType !== type && !editFieldsOf(form.container, form.headers).type) return problem('ADD_FORM_NOT_FOUND', { type });
+  return form;
 }
 
-/** A page-level "Add Record" button, when sections have none (a form that asks for the type). */
-function pageAddButton(doc: Document): Element | null {
-  return findButton(doc.documentElement, WIX.buttons.addRecordHooks, WIX.buttons.addRecord);
+/**
+ * The "+ Add Record" button for a type: inside the type's section, else the first one after the
+ * section heading (a flat page), else the page's only add button (a form that asks for the type).
+ * Several add buttons and no way to tell which is the type's: none, rather than the wrong one.
+ */
+function addButtonFor(doc: Document, type: string): Element | null {
+  for (const heading of typeHeadings(doc, type)) {
+    const section = sectionAround(heading);
+    const inSection = section && findButton(section, WIX.buttons.addRecordHooks, WIX.buttons.addRecord);
+    if (inSection) return inSection;
+    const after = addButtonAfter(heading);
+    if (after) return after;
+  }
+  const all = Array.from(doc.querySelectorAll(CLICKABLE)).filter((el) => !isHiddenByMarkup(el) && isAddButton(el));
+  return all.length === 1 ? (all[0] ?? null) : null;
+}
+
+function isAddButton(el: Element): boolean {
+  return hookMatches(el, WIX.buttons.addRecordHooks) || labelStartsWith(el.getAttribute('aria-label'), WIX.buttons.addRecord) || labelStartsWith(el.textContent, WIX.buttons.addRecord);
+}
+
+/** Walks forward from a section heading to the next section heading; the first add button on the way. */
+function addButtonAfter(heading: Element): Element | null {
+  let node: Element | null = heading;
+  for (let steps = 0; node && steps < 5000; steps++) {
+    // Next element in document order, not descending into tables (no add buttons among the rows).
+    let next: Element | null = node.tagName === 'TABLE' ? null : node.firstElementChild;
+    for (let up: Element | null = node; !next && up; up = up.parentElement) next = up.nextElementSibling;
+    node = next;
+    if (!node) return null;
+    if (node.matches(CLICKABLE) && isAddButton(node)) return node;
+    if (isTypeHeading(node)) return null;
+  }
+  return null;
+}
+
+/** The type a form is for, when the page says: its table's section, or the title of its dialog. */
+function formType(form: OpenForm): string | null {
+  const table = form.container.closest('table');
+  if (table) return sectionTypeOf(table);
+  const title = form.container.querySelector('h1, h2, h3, [data-hook*="title"]');
+  return title ? typeFromHeading(title.textContent) : null;
 }
 
 async function openEditForm(doc: Document, record: PanelRecord, timeoutMs: number): Promise<OpenForm | PanelProblem> {
@@ -192,16 +234,16 @@ function findMenuItem(doc: Document, row: Element): Element | null {
 // ---------------------------------------------------------------------------------------------
 // Sections and buttons
 
-/** The page section of a record type: the element around its heading that also holds its table or add button. */
-export function findSection(doc: Document, type: string): Element | null {
-  for (const heading of doc.querySelectorAll('h1, h2, h3, h4, h5, h6, [role="heading"], [data-hook*="title"], span, div, p')) {
-    if (heading.children.length > 0 && !/^H[1-6]$/.test(heading.tagName) && heading.getAttribute('role') !== 'heading') continue;
-    if (heading.closest('td, th')) continue; // a type cell, not a section heading
-    if (typeFromHeading(heading.textContent) !== type) continue;
-    const section = sectionAround(heading);
-    if (section) return section;
-  }
-  return null;
+function isTypeHeading(el: Element): boolean {
+  const isHeading = /^H[1-6]$/.test(el.tagName) || el.getAttribute('role') === 'heading' || el.children.length === 0;
+  return isHeading && !el.closest('td, th') && typeFromHeading(el.textContent) !== null;
+}
+
+/** Section headings naming `type` ("TXT (Text)"), in page order. */
+function typeHeadings(doc: Document, type: string): Element[] {
+  return Array.from(doc.querySelectorAll('h1, h2, h3, h4, h5, h6, [role="heading"], [data-hook*="title"], span, div, p')).filter(
+    (el) => isTypeHeading(el) && typeFromHeading(el.textContent) === type,
+  );
 }
 
 function sectionAround(heading: Element): Element | null {

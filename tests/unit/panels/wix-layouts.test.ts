@@ -101,4 +101,37 @@ describe('Wix layouts beyond the fixture', () => {
     expect(result).toEqual({ ok: true, filled: { host: '@', type: 'TXT', value: merged }, problems: [], nextStep: 'save', saveLabel: 'Save' });
     expect(plain(wixAdapter.read(doc).pending)).toEqual([r('example.jp', 'TXT', null, merged, { pending: true })]);
   });
+
+  it('a flat page (headings, tables and add buttons as siblings): the add button after the TXT heading', async () => {
+    const doc = page(`<main data-hook="dns-records--page"><h1>Manage DNS Records</h1><p data-hook="dns-records--header--domain-name">example.jp</p>
+      <h3>A (Host)</h3><table><thead><tr><th>Host Name</th><th>Points to</th><th>TTL</th></tr></thead><tbody>
+        <tr data-table-row><td></td><td>185.230.63.107</td><td>1 Hour</td></tr></tbody></table>
+      <button class="add">+ Add Record</button>
+      <h3>TXT (Text)</h3><table id="txt"><thead><tr><th>Host Name</th><th>Value</th><th>TTL</th></tr></thead><tbody></tbody></table>
+      <button class="add">+ Add Record</button></main>`);
+    const buttons = doc.querySelectorAll('button.add');
+    buttons.forEach((button, i) =>
+      button.addEventListener('click', () => {
+        const row = doc.createElement('tr');
+        row.innerHTML = '<td><input aria-label="Host Name"></td><td><input aria-label="Value"></td><td><select aria-label="TTL"><option value="3600">1 Hour</option></select></td><td><button>Save</button></td>';
+        doc.querySelectorAll('tbody')[i]!.appendChild(row);
+      }),
+    );
+    const result = await wixAdapter.fill(doc, { action: 'add', type: 'TXT', name: 'example.jp', value: 'v=spf1 include:_spf.onamae.ne.jp ~all' });
+    expect(result.ok).toBe(true);
+    expect(doc.querySelector('#txt input[aria-label="Value"]')).not.toBeNull();
+    expect(doc.querySelectorAll('tbody')[0]!.querySelector('input')).toBeNull();
+  });
+
+  it('several add buttons and no way to tell the TXT one: a report, no click', async () => {
+    const doc = page(`<h1>Manage DNS Records</h1><p>example.jp</p>
+      <table><thead><tr><th>Host Name</th><th>Value</th><th>TTL</th></tr></thead><tbody>
+        <tr data-table-row><td>@</td><td>185.230.63.107</td><td>1 Hour</td></tr></tbody></table>
+      <button class="add">Add Record</button><button class="add">Add Record</button>`);
+    let clicks = 0;
+    doc.querySelectorAll('button.add').forEach((b) => b.addEventListener('click', () => clicks++));
+    const result = await wixAdapter.fill(doc, { action: 'add', type: 'TXT', name: 'example.jp', value: 'v=spf1 -all' }, { timeoutMs: 100 });
+    expect(result.problems.map((p) => p.code)).toEqual(['ADD_FORM_NOT_FOUND']);
+    expect(clicks).toBe(0);
+  });
 });
