@@ -174,6 +174,10 @@ if (runDirectly) {
   const browser = await measureInChromium();
   if (browser) browser.forEach(print);
   else console.log(`(no browser at ${CHROMIUM_PATH}: Chromium figures skipped)`);
-  for (const name of ['wix', 'onamae'] as const) print(await measureInNode(name));
+  // happy-dom is printed for information: its DOM is JavaScript, rebuilt query caches after each change.
+  for (const name of ['wix', 'onamae'] as const) {
+    const r = await measureInNode(name);
+    console.log(`info ${r.name}: ${r.ms.toFixed(2)} ms (median of ${RUNS}; ${browser ? 'not budgeted when a browser measured' : `budget ≤ ${r.budgetMs} ms`})`);
+  }
   process.exitCode = (browser ?? []).every((r) => r.ms <= r.budgetMs) ? 0 : 1;
 }
