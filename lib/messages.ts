@@ -3,6 +3,7 @@
 import type { BounceExplanation } from './bounce/explain';
 import { parseBounceExplanation } from './bounce/validate';
 import type { Diagnosis, LocalizedText, PanelId, PanelSnapshot, ProgressStep, SnapshotRecord } from './diagnosis/types';
+import { isHostname } from './provider-choice';
 
 /** Name of the runtime port a content script or the popup opens to ask for a diagnosis with progress. */
 export const DIAGNOSE_PORT = 'spf-doctor:diagnose';
@@ -44,7 +45,7 @@ function parseRecord(value: unknown): SnapshotRecord | null {
 
 export function parseSnapshot(value: unknown): PanelSnapshot | null {
   if (!isObject(value)) return null;
-  const { panel, domain, records, nsDnsvFlg, providerId } = value;
+  const { panel, domain, records, nsDnsvFlg, providerId, providerServer } = value;
   if (panel !== null && panel !== 'wix' && panel !== 'onamae') return null;
   if (!isString(domain, 253) || domain.length === 0) return null;
   if (!Array.isArray(records) || records.length > MAX_RECORDS) return null;
@@ -56,9 +57,12 @@ export function parseSnapshot(value: unknown): PanelSnapshot | null {
   }
   if (nsDnsvFlg !== undefined && nsDnsvFlg !== null && typeof nsDnsvFlg !== 'boolean') return null;
   if (providerId !== undefined && !isString(providerId, 64)) return null;
+  // A server host only makes sense for a picked provider, and must be a host name (it ends up in a DNS query).
+  if (providerServer !== undefined && (providerId === undefined || !isString(providerServer, 253) || !isHostname(providerServer))) return null;
   const snapshot: PanelSnapshot = { panel: panel as PanelId | null, domain: domain.toLowerCase().replace(/\.$/, ''), records: parsedRecords };
   if (nsDnsvFlg !== undefined) snapshot.nsDnsvFlg = nsDnsvFlg as boolean | null;
   if (providerId !== undefined) snapshot.providerId = providerId as string;
+  if (providerServer !== undefined) snapshot.providerServer = (providerServer as string).toLowerCase().replace(/\.$/, '');
   return snapshot;
 }
 

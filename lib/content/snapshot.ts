@@ -2,6 +2,7 @@
 // and a signature of it: the content script re-diagnoses only when the signature changes.
 import type { PanelId, PanelSnapshot, SnapshotRecord } from '../diagnosis/types';
 import type { PanelRead, PanelRecord } from '../panels/types';
+import type { ProviderChoice } from '../provider-choice';
 
 function toSnapshotRecord(record: PanelRecord, pending: boolean): SnapshotRecord {
   const out: SnapshotRecord = { host: record.host, type: record.type, ttl: record.ttl, value: record.value };
@@ -15,8 +16,9 @@ function toSnapshotRecord(record: PanelRecord, pending: boolean): SnapshotRecord
 /**
  * The snapshot of one read, or null when the page did not show a domain (nothing to diagnose yet).
  * Saved rows come first, then the pending ones flagged `pending`; the row elements are dropped.
+ * `choice`: the mail provider the user picked for this domain, if any.
  */
-export function buildSnapshot(panel: PanelId, read: PanelRead): PanelSnapshot | null {
+export function buildSnapshot(panel: PanelId, read: PanelRead, choice: ProviderChoice | null = null): PanelSnapshot | null {
   if (!read.domain) return null;
   const snapshot: PanelSnapshot = {
     panel,
@@ -24,7 +26,14 @@ export function buildSnapshot(panel: PanelId, read: PanelRead): PanelSnapshot | 
     records: [...read.records.map((r) => toSnapshotRecord(r, false)), ...read.pending.map((r) => toSnapshotRecord(r, true))],
   };
   if (read.nsDnsvFlg !== undefined) snapshot.nsDnsvFlg = read.nsDnsvFlg;
-  return snapshot;
+  return withProviderChoice(snapshot, choice);
+}
+
+/** The same snapshot with the user's provider choice in place of any earlier one (null: detect from MX). */
+export function withProviderChoice(snapshot: PanelSnapshot, choice: ProviderChoice | null): PanelSnapshot {
+  const { providerId: _id, providerServer: _server, ...rest } = snapshot;
+  if (!choice) return rest;
+  return { ...rest, providerId: choice.providerId, ...(choice.providerServer ? { providerServer: choice.providerServer } : {}) };
 }
 
 /** Every record row the adapter read (saved and pending, NS rows included): the overlay's record count. */
@@ -47,5 +56,5 @@ function recordKey(record: SnapshotRecord): string {
 export function snapshotSignature(snapshot: PanelSnapshot | null): string {
   if (!snapshot) return 'none';
   const rows = snapshot.records.map(recordKey).sort();
-  return [snapshot.panel ?? '', snapshot.domain, String(snapshot.nsDnsvFlg ?? ''), snapshot.providerId ?? '', ...rows].join(ROW);
+  return [snapshot.panel ?? '', snapshot.domain, String(snapshot.nsDnsvFlg ?? ''), snapshot.providerId ?? '', snapshot.providerServer ?? '', ...rows].join(ROW);
 }

@@ -12,7 +12,8 @@ import { makeFinding } from './findings';
 import { checkDkim, checkDmarc } from './mail-auth-check';
 import { normaliseTarget } from './panel-records';
 import { checkPropagation } from './propagation';
-import { providersInUse } from './providers-in-use';
+import { providersFromMx, providersInUse } from './providers-in-use';
+import type { ProviderInUse } from './providers-in-use';
 import { checkSpf } from './spf-check';
 import type { DetectedProviderSummary, Diagnosis, LiveState, PanelSnapshot } from './types';
 
@@ -32,7 +33,7 @@ export async function diagnose(snapshot: PanelSnapshot, deps: DiagnoseDeps): Pro
 
   const { nameservers, dnsHost, delegation } = checkDelegation(ctx, nsLookup);
   const { liveMx, mxHosts } = checkMx(ctx, mxLookup);
-  const providers = providersInUse(snapshot.providerId, mxHosts);
+  const providers = providersInUse(snapshot.providerId, mxHosts, snapshot.providerServer);
   ctx.progress('spf');
   const spf = await checkSpf(ctx, txtLookup, providers);
   const dmarc = checkDmarc(ctx, dmarcLookup);
@@ -70,17 +71,16 @@ export async function diagnose(snapshot: PanelSnapshot, deps: DiagnoseDeps): Pro
     fixes: ctx.fixes,
     live,
     spf: spf.summary,
-    providers: providers.map((p): DetectedProviderSummary => ({
-      id: p.provider.id,
-      name: p.provider.name,
-      source: p.source,
-      ...(p.mxHost ? { mxHost: p.mxHost } : {}),
-      spfTerms: p.terms,
-    })),
+    providers: providers.map(providerSummary),
+    mxProviders: providersFromMx(mxHosts).map(providerSummary),
     gmail,
     checkedAt: (deps.now ?? Date.now)(),
     resolvers: (deps.views ?? []).map((v) => v.label),
   };
+}
+
+function providerSummary(p: ProviderInUse): DetectedProviderSummary {
+  return { id: p.provider.id, name: p.provider.name, source: p.source, ...(p.mxHost ? { mxHost: p.mxHost } : {}), spfTerms: p.terms };
 }
 
 /** Who serves the zone; NS_NOT_AUTHORITATIVE (and お名前.com's nsDnsvFlg risk) when it is not this panel. */

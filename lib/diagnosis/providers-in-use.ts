@@ -17,12 +17,25 @@ export interface ProviderInUse {
   source: 'mx' | 'user';
 }
 
-export function providersInUse(providerId: string | undefined, mxHosts: string[]): ProviderInUse[] {
+/**
+ * The providers a diagnosis checks the SPF record against. A provider the user picked wins over MX
+ * detection when its SPF terms can be filled in: from the server host the user typed (`server`), else
+ * from an MX host of that provider. Otherwise (unknown id, a server host of another provider, a numbered
+ * server nobody named) the MX-detected providers are used.
+ */
+export function providersInUse(providerId: string | undefined, mxHosts: string[], server?: string): ProviderInUse[] {
   if (providerId) {
     const provider = providerById(providerId);
-    const terms = spfTermsFor(providerId, mxHosts.find((h) => provider?.mx.some((rule) => rule.pattern.test(h))));
+    const mxHost = mxHosts.find((h) => provider?.mx.some((rule) => rule.pattern.test(h)));
+    const fromServer = server ? spfTermsFor(providerId, server) : undefined;
+    const terms = fromServer?.ok ? fromServer : spfTermsFor(providerId, mxHost);
     if (provider && terms.ok) return [{ provider, terms: terms.terms, probes: terms.probes, source: 'user' }];
   }
+  return providersFromMx(mxHosts);
+}
+
+/** The providers recognised from the MX hosts alone. */
+export function providersFromMx(mxHosts: string[]): ProviderInUse[] {
   return detectProviders(mxHosts).map((p) => ({ provider: p.provider, terms: p.spfTerms, probes: p.probes, mxHost: p.mxHost, source: 'mx' }));
 }
 

@@ -22,6 +22,11 @@ export interface PanelSnapshot {
   nsDnsvFlg?: boolean | null;
   /** A mail provider the user picked by hand (overrides MX detection). */
   providerId?: string;
+  /**
+   * The user's own server for a provider whose SPF names it (Xserver svNNNN.xserver.jp, Sakura
+   * wwwNNNN.sakura.ne.jp); only meaningful with `providerId`.
+   */
+  providerServer?: string;
 }
 
 export const FINDING_CODES = [
@@ -167,6 +172,11 @@ export interface Diagnosis {
   live: LiveState;
   spf: SpfSummary;
   providers: DetectedProviderSummary[];
+  /**
+   * What MX detection found, also when a provider the user picked overrode it (then `providers` holds
+   * only the picked one): the UI names it as the default choice.
+   */
+  mxProviders?: DetectedProviderSummary[];
   gmail: GmailItem[];
   /** Milliseconds since the epoch. */
   checkedAt: number;

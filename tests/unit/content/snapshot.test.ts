@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildSnapshot, recordCount, snapshotSignature } from '../../../lib/content/snapshot';
+import { buildSnapshot, recordCount, snapshotSignature, withProviderChoice } from '../../../lib/content/snapshot';
 import type { PanelSnapshot } from '../../../lib/diagnosis/types';
-import { parseRequest } from '../../../lib/messages';
+import { parseRequest, parseSnapshot } from '../../../lib/messages';
 import { onamaeAdapter, wixAdapter } from '../../../lib/panels';
 import type { PanelRead, PanelRecord } from '../../../lib/panels/types';
 import { loadFixture } from '../../fixtures/load';
@@ -80,6 +80,8 @@ describe('snapshotSignature', () => {
     ['a duplicated row', (s: PanelSnapshot) => s.records.push({ ...s.records[3]! })],
     ['the nsDnsvFlg checkbox', (s: PanelSnapshot) => (s.nsDnsvFlg = false)],
     ['the domain', (s: PanelSnapshot) => (s.domain = 'example.com')],
+    ['a provider picked by hand', (s: PanelSnapshot) => (s.providerId = 'google-workspace')],
+    ['the server host of a picked provider', (s: PanelSnapshot) => Object.assign(s, { providerId: 'xserver', providerServer: 'sv2.xserver.jp' })],
   ])('changes with %s', (_, change) => {
     const changed = base();
     change(changed);
@@ -110,5 +112,42 @@ describe('snapshots of the fixture panels pass the background’s validation unc
     expect(snapshot.records.length).toBeGreaterThan(3);
     const request = parseRequest(JSON.parse(JSON.stringify({ kind: 'diagnose', snapshot })));
     expect(request).toEqual({ kind: 'diagnose', snapshot, force: false });
+  });
+});
+
+describe('the user’s provider choice in the snapshot', () => {
+  it('buildSnapshot carries the choice, and withProviderChoice replaces or removes it', () => {
+    const xserver = buildSnapshot('wix', sampleRead(), { providerId: 'xserver', providerServer: 'sv1234.xserver.jp' })!;
+    expect(xserver).toMatchObject({ providerId: 'xserver', providerServer: 'sv1234.xserver.jp' });
+    const google = withProviderChoice(xserver, { providerId: 'google-workspace' });
+    expect(google.providerId).toBe('google-workspace');
+    expect('providerServer' in google).toBe(false);
+    const detected = withProviderChoice(xserver, null);
+    expect('providerId' in detected || 'providerServer' in detected).toBe(false);
+    expect(detected).toEqual(buildSnapshot('wix', sampleRead()));
+    expect(snapshotSignature(xserver)).not.toBe(snapshotSignature(withProviderChoice(xserver, { providerId: 'xserver', providerServer: 'sv9.xserver.jp' })));
+  });
+
+  const base = { panel: null, domain: 'example.jp', records: [] };
+
+  it('parseSnapshot keeps a picked provider and its server host (lower-cased, no trailing dot)', () => {
+    expect(parseSnapshot({ ...base, providerId: 'xserver', providerServer: 'SV1234.Xserver.JP.' })).toEqual({ ...base, providerId: 'xserver', providerServer: 'sv1234.xserver.jp' });
+    expect(parseSnapshot({ ...base, providerId: 'google-workspace' })).toEqual({ ...base, providerId: 'google-workspace' });
+    const request = { kind: 'diagnose', snapshot: { ...base, providerId: 'sakura', providerServer: 'www1234.sakura.ne.jp' }, force: true };
+    expect(parseRequest(JSON.parse(JSON.stringify(request)))).toEqual(request);
+  });
+
+  it.each([
+    ['a server host without a provider', { providerServer: 'sv1234.xserver.jp' }],
+    ['a server host that is not a string', { providerId: 'xserver', providerServer: 1234 }],
+    ['a server host with a path', { providerId: 'xserver', providerServer: 'sv1234.xserver.jp/x' }],
+    ['a server host with a space', { providerId: 'xserver', providerServer: 'sv1234 .xserver.jp' }],
+    ['a single-label server host', { providerId: 'xserver', providerServer: 'sv1234' }],
+    ['an empty server host', { providerId: 'xserver', providerServer: '' }],
+    ['a server host over 253 characters', { providerId: 'xserver', providerServer: `${'a.'.repeat(126)}jp` }],
+    ['a provider id over 64 characters', { providerId: 'x'.repeat(65) }],
+    ['a provider id that is not a string', { providerId: ['xserver'] }],
+  ])('parseSnapshot refuses %s', (_, fields) => {
+    expect(parseSnapshot({ ...base, ...fields })).toBeNull();
   });
 });
