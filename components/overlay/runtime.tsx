@@ -9,6 +9,7 @@ import type { Fix, Lang } from '../../lib/diagnosis/types';
 import { applyFix } from '../../lib/content/apply';
 import { applyHostAttributes } from '../../lib/content/host';
 import type { PortLike } from '../../lib/content/port';
+import { loadStoredChoices } from '../../lib/content/provider-store';
 import { PanelSession } from '../../lib/content/session';
 import type { SessionView } from '../../lib/content/session';
 import { createPanelWatcher, isOwnNode, stableContainer } from '../../lib/content/watcher';
@@ -16,6 +17,7 @@ import type { Timers } from '../../lib/content/watcher';
 import { localized, pickLang } from '../../lib/i18n';
 import { DIAGNOSE_PORT } from '../../lib/messages';
 import type { FillResult, PanelAdapter } from '../../lib/panels/types';
+import type { ProviderChoice } from '../../lib/provider-choice';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, normalizeSettings } from '../../lib/settings';
 import type { Settings } from '../../lib/settings';
 import type { PointerTarget } from './Badges';
@@ -87,7 +89,9 @@ function inViewport(element: Element): boolean {
 }
 
 export async function runPanelOverlay(ctx: ContentScriptContext, adapter: PanelAdapter, options: OverlayRuntimeOptions = {}): Promise<void> {
-  let settings = await loadSettings();
+  // The domain's provider choice must be known before the first diagnosis is asked for.
+  const [loadedSettings, choices] = await Promise.all([loadSettings(), loadStoredChoices(browser.storage.local)]);
+  let settings = loadedSettings;
   let lang = uiLanguage(settings);
   let pointer: PointerTarget | null = null;
   let ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
@@ -108,6 +112,7 @@ export async function runPanelOverlay(ctx: ContentScriptContext, adapter: PanelA
     now: Date.now,
     recheckSeconds: () => settings.recheckSeconds,
     onUpdate: (view) => void show(view),
+    choices,
   });
 
   const watcher = createPanelWatcher({
@@ -122,6 +127,7 @@ export async function runPanelOverlay(ctx: ContentScriptContext, adapter: PanelA
 
   const actions = {
     recheck: () => session.recheck(),
+    chooseProvider: (choice: ProviderChoice | null) => session.chooseProvider(choice),
     copy: (text: string) => copyText(text, ui?.shadow ?? document.body),
     apply: async (fix: Fix): Promise<FillResult> => {
       const { result, button } = await applyFix(adapter, document, fix);
@@ -233,7 +239,12 @@ export async function runPanelOverlay(ctx: ContentScriptContext, adapter: PanelA
   });
 
   const onStorageChange = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
-    if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
+    if (area !== 'local') return;
+    // A choice made for this domain in another tab: the session picks it up on its next read.
+    void choices.applyChanges(changes).then((changed) => {
+      if (changed && !ctx.isInvalid) session.refresh();
+    });
+    if (!(SETTINGS_KEY in changes)) return;
     settings = normalizeSettings(changes[SETTINGS_KEY]?.newValue);
     lang = uiLanguage(settings);
     void show(session.view);

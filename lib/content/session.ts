@@ -6,8 +6,9 @@ import { localized } from '../i18n';
 import { parsePortMessage } from '../messages';
 import type { BackgroundRequest } from '../messages';
 import type { PanelAdapter, PanelProblem, PanelRecord } from '../panels/types';
+import type { ProviderChoice } from '../provider-choice';
 import type { PortLike } from './port';
-import { buildSnapshot, recordCount, snapshotSignature } from './snapshot';
+import { buildSnapshot, recordCount, snapshotSignature, withProviderChoice } from './snapshot';
 import type { Timers } from './watcher';
 
 export type OverlayState = 'reading' | 'checking' | 'done' | 'error';
@@ -36,6 +37,14 @@ export interface SessionView {
   nowLive: LiveNow[];
   /** When the automatic re-check runs (epoch ms), while a propagation is pending. */
   recheckAt: number | null;
+  /** The mail provider the user picked for this domain (null: detected from MX). */
+  providerChoice: ProviderChoice | null;
+}
+
+/** Where the user's provider choice per domain is kept (the runtime backs it with storage.local). */
+export interface ProviderChoiceStore {
+  get(domain: string): ProviderChoice | null;
+  set(domain: string, choice: ProviderChoice | null): void;
 }
 
 export interface SessionDeps {
@@ -50,12 +59,23 @@ export interface SessionDeps {
   onUpdate(view: SessionView): void;
   /** Give up waiting for the background after this long (ms). */
   responseTimeoutMs?: number;
+  /** The provider choices; without it, choices last as long as the session. */
+  choices?: ProviderChoiceStore;
 }
 
 export const DEFAULT_RESPONSE_TIMEOUT_MS = 90_000;
 
+/** A store that keeps choices in memory only. */
+export function memoryChoiceStore(): ProviderChoiceStore {
+  const choices = new Map<string, ProviderChoice>();
+  return {
+    get: (domain) => choices.get(domain) ?? null,
+    set: (domain, choice) => void (choice ? choices.set(domain, choice) : choices.delete(domain)),
+  };
+}
+
 function emptyView(): SessionView {
-  return { detected: false, state: 'reading', domain: null, recordCount: 0, records: [], problems: [], progress: [], diagnosis: null, cached: false, error: null, nowLive: [], recheckAt: null };
+  return { detected: false, state: 'reading', domain: null, recordCount: 0, records: [], problems: [], progress: [], diagnosis: null, cached: false, error: null, nowLive: [], recheckAt: null, providerChoice: null };
 }
 
 const itemKey = (item: { type: string; name: string }): string => `${item.type.toUpperCase()} ${item.name.toLowerCase()}`;
@@ -74,8 +94,11 @@ export class PanelSession {
   /** `TYPE name` of records the last results said were still propagating. */
   private awaiting = new Set<string>();
   private disposed = false;
+  private readonly choices: ProviderChoiceStore;
 
-  constructor(private readonly deps: SessionDeps) {}
+  constructor(private readonly deps: SessionDeps) {
+    this.choices = deps.choices ?? memoryChoiceStore();
+  }
 
   get view(): SessionView {
     return this.current;
@@ -101,6 +124,20 @@ export class PanelSession {
     this.request(this.snapshot, true);
   }
 
+  /**
+   * The user picked the provider their mail goes through (null: back to MX detection): remember it for
+   * this domain and diagnose again, bypassing the cache.
+   */
+  chooseProvider(choice: ProviderChoice | null): void {
+    if (this.disposed || !this.snapshot) return;
+    this.choices.set(this.snapshot.domain, choice);
+    const snapshot = withProviderChoice(this.snapshot, choice);
+    this.snapshot = snapshot;
+    this.signature = snapshotSignature(snapshot);
+    this.update({ providerChoice: choice, nowLive: [] });
+    this.request(snapshot, true);
+  }
+
   dispose(): void {
     this.disposed = true;
     this.closePort();
@@ -114,13 +151,15 @@ export class PanelSession {
       return;
     }
     const read = adapter.read(doc);
-    const snapshot = buildSnapshot(adapter.id, read);
+    const choice = read.domain ? this.choices.get(read.domain) : null;
+    const snapshot = buildSnapshot(adapter.id, read, choice);
     this.update({
       detected: true,
       domain: read.domain,
       recordCount: recordCount(read),
       records: [...read.records, ...read.pending],
       problems: read.problems,
+      providerChoice: choice,
     });
     const signature = snapshotSignature(snapshot);
     if (signature === this.signature) return;
