@@ -5,6 +5,7 @@ import type { Finding, Fix, Lang, PanelId } from '../../lib/diagnosis/types';
 import { badgeTargets, intersect } from '../../lib/content/badges';
 import type { SessionView } from '../../lib/content/session';
 import type { PanelProblem } from '../../lib/panels/types';
+import type { ProviderChoice } from '../../lib/provider-choice';
 import { BadgeLayer } from './Badges';
 import type { PointerTarget, Subscribe } from './Badges';
 import { Details } from './Details';
@@ -12,6 +13,7 @@ import { Findings, findingElementId } from './Findings';
 import { FixCard } from './FixCard';
 import type { FixActions } from './FixCard';
 import { Progress } from './Progress';
+import { ProviderPicker } from './ProviderPicker';
 import { Summary, countBySeverity } from './Summary';
 import { textFor } from './text';
 import type { T } from './text';
@@ -19,6 +21,8 @@ import type { T } from './text';
 export interface OverlayActions extends FixActions {
   /** A fresh check that bypasses every cache. */
   recheck(): void;
+  /** The user picked the mail provider their mail is sent through (null: detect it from MX again). */
+  chooseProvider(choice: ProviderChoice | null): void;
 }
 
 export interface OverlayProps {
@@ -83,6 +87,7 @@ function Body({ props, t }: { props: OverlayProps; t: T }) {
     );
   }
   if (!diagnosis) return problems;
+  const needsProvider = diagnosis.findings.some((f) => f.code === 'SPF_MISSING' && f.fixId === undefined);
   return (
     <>
       {view.state === 'checking' && (
@@ -93,9 +98,16 @@ function Body({ props, t }: { props: OverlayProps; t: T }) {
       )}
       <Summary diagnosis={diagnosis} provider={provider} domain={view.domain ?? diagnosis.domain} recordCount={view.recordCount} pendingCount={pendingCount} cached={view.cached} lang={lang} t={t} />
       <Findings diagnosis={diagnosis} nowLive={view.nowLive} recheckAt={view.recheckAt} recheckSeconds={props.recheckSeconds} lang={lang} t={t} />
-      {diagnosis.fixes.length > 0 && (
+      <ProviderPicker diagnosis={diagnosis} choice={view.providerChoice} onChoose={(choice) => actions.chooseProvider(choice)} lang={lang} t={t} />
+      {(diagnosis.fixes.length > 0 || needsProvider) && (
         <section class="fixes" aria-labelledby="spf-doctor-fixes">
           <h3 id="spf-doctor-fixes">{t('ui_fixes')}</h3>
+          {/* No provider is known, so the SPF record to add cannot be written out: say what unlocks it. */}
+          {needsProvider && (
+            <p class="fix-needs-provider" data-hint="choose-provider">
+              {t('ui_fix_choose_provider')}
+            </p>
+          )}
           {diagnosis.fixes.map((fix: Fix) => (
             <FixCard key={`${fix.id}:${fix.value}`} fix={fix} dnsHost={diagnosis.live.dnsHost} actions={actions} lang={lang} t={t} />
           ))}

@@ -6,6 +6,7 @@ import type { OverlayActions, OverlayProps } from '../../../components/overlay/O
 import type { SessionView } from '../../../lib/content/session';
 import type { Diagnosis, Fix } from '../../../lib/diagnosis/types';
 import type { FillResult, PanelRecord } from '../../../lib/panels/types';
+import type { ProviderChoice } from '../../../lib/provider-choice';
 
 export function doneView(diagnosis: Diagnosis, patch: Partial<SessionView> = {}): SessionView {
   return {
@@ -21,6 +22,7 @@ export function doneView(diagnosis: Diagnosis, patch: Partial<SessionView> = {})
     error: null,
     nowLive: [],
     recheckAt: null,
+    providerChoice: null,
     ...patch,
   };
 }
@@ -29,6 +31,8 @@ export interface FakeActions extends OverlayActions {
   applied: Fix[];
   copied: string[];
   rechecks: number;
+  /** Every chooseProvider call, in order. */
+  chosen: (ProviderChoice | null)[];
   fillResult: FillResult;
   copyWorks: boolean;
 }
@@ -38,6 +42,7 @@ export function fakeActions(fillResult?: Partial<FillResult>): FakeActions {
     applied: [],
     copied: [],
     rechecks: 0,
+    chosen: [],
     copyWorks: true,
     fillResult: {
       ok: true,
@@ -57,6 +62,9 @@ export function fakeActions(fillResult?: Partial<FillResult>): FakeActions {
     },
     recheck() {
       actions.rechecks++;
+    },
+    chooseProvider(choice) {
+      actions.chosen.push(choice);
     },
   };
   return actions;

@@ -1,0 +1,134 @@
+// "Mail is sent through: [select]": many small businesses receive mail at one provider (the MX) and send
+// it through another, and a domain without a recognisable MX gets no SPF fix at all. Picking a provider
+// here re-runs the diagnosis with it; Xserver and Sakura also need the user's own server name.
+import { useEffect, useState } from 'preact/hooks';
+import type { Diagnosis, Lang } from '../../lib/diagnosis/types';
+import type { Provider } from '../../lib/mail/providers';
+import { checkServerHost, needsServerHost, selectableProviders, serverHostExample } from '../../lib/provider-choice';
+import type { ProviderChoice } from '../../lib/provider-choice';
+import type { T } from './text';
+
+interface ProviderPickerProps {
+  diagnosis: Diagnosis;
+  /** The choice in effect (null: detected from MX). */
+  choice: ProviderChoice | null;
+  onChoose(choice: ProviderChoice | null): void;
+  lang: Lang;
+  t: T;
+}
+
+const SELECT_ID = 'spf-doctor-provider';
+const SERVER_ID = 'spf-doctor-provider-server';
+const SERVER_ERROR_ID = 'spf-doctor-provider-server-error';
+
+/** The default option's wording: what MX detection found, in the UI language. */
+function detectedLabel(diagnosis: Diagnosis, lang: Lang, t: T): string {
+  const fromMx = diagnosis.mxProviders ?? diagnosis.providers.filter((p) => p.source === 'mx');
+  if (fromMx.length === 0) return t('ui_provider_not_detected');
+  return t('ui_provider_detected', { name: fromMx.map((p) => p.name[lang]).join(lang === 'ja' ? '、' : ', ') });
+}
+
+function Options({ providers, lang }: { providers: readonly Provider[]; lang: Lang }) {
+  return (
+    <>
+      {providers.map((provider) => (
+        <option key={provider.id} value={provider.id}>
+          {provider.name[lang]}
+        </option>
+      ))}
+    </>
+  );
+}
+
+export function ProviderPicker({ diagnosis, choice, onChoose, lang, t }: ProviderPickerProps) {
+  const { mailbox, sending } = selectableProviders();
+  // What the select shows; differs from `choice` while a provider waits for its server name.
+  const [selected, setSelected] = useState(choice?.providerId ?? '');
+  const [server, setServer] = useState(choice?.providerServer ?? '');
+  const [serverError, setServerError] = useState<'empty' | 'invalid' | null>(null);
+
+  // A choice restored from storage (or made in another tab) replaces what the controls show.
+  useEffect(() => {
+    setSelected(choice?.providerId ?? '');
+    setServer(choice?.providerServer ?? '');
+    setServerError(null);
+  }, [choice?.providerId, choice?.providerServer]);
+
+  const askServer = selected !== '' && needsServerHost(selected);
+  const example = askServer ? serverHostExample(selected) : '';
+
+  const onSelect = (value: string): void => {
+    setSelected(value);
+    setServerError(null);
+    if (value === '') {
+      if (choice) onChoose(null);
+      return;
+    }
+    if (needsServerHost(value)) {
+      // Keep a server name typed earlier for the same provider; the check waits for the name.
+      setServer(choice?.providerId === value ? (choice.providerServer ?? '') : '');
+      return;
+    }
+    onChoose({ providerId: value });
+  };
+
+  const onServerSubmit = (event: Event): void => {
+    event.preventDefault();
+    const checked = checkServerHost(selected, server);
+    if (!checked.ok) {
+      setServerError(checked.reason);
+      return;
+    }
+    setServerError(null);
+    setServer(checked.host);
+    onChoose({ providerId: selected, providerServer: checked.host });
+  };
+
+  return (
+    <section class="provider-choice" data-provider-choice={choice?.providerId ?? 'mx'}>
+      <label for={SELECT_ID} class="provider-label">
+        {t('ui_provider_label')}
+      </label>
+      <select id={SELECT_ID} data-action="provider" value={selected} onChange={(event) => onSelect(event.currentTarget.value)}>
+        <option value="">{detectedLabel(diagnosis, lang, t)}</option>
+        <optgroup label={t('ui_provider_group_mailbox')}>
+          <Options providers={mailbox} lang={lang} />
+        </optgroup>
+        <optgroup label={t('ui_provider_group_sending')}>
+          <Options providers={sending} lang={lang} />
+        </optgroup>
+      </select>
+      {askServer && (
+        <form class="provider-server" noValidate onSubmit={onServerSubmit}>
+          <label for={SERVER_ID}>{t('ui_provider_server_label')}</label>
+          <div class="provider-server-row">
+            <input
+              id={SERVER_ID}
+              type="text"
+              data-action="provider-server"
+              autoComplete="off"
+              autoCapitalize="off"
+              spellcheck={false}
+              placeholder={example}
+              value={server}
+              aria-invalid={serverError ? true : undefined}
+              aria-describedby={serverError ? SERVER_ERROR_ID : undefined}
+              onInput={(event) => setServer(event.currentTarget.value)}
+            />
+            <button type="submit" data-action="provider-server-use">
+              {t('ui_provider_server_use')}
+            </button>
+          </div>
+          {serverError ? (
+            <p id={SERVER_ERROR_ID} class="field-error" role="alert">
+              {t(serverError === 'empty' ? 'ui_provider_server_empty' : 'ui_provider_server_invalid', { example })}
+            </p>
+          ) : (
+            <p class="provider-hint">{t('ui_provider_server_hint', { example })}</p>
+          )}
+        </form>
+      )}
+      {!askServer && <p class="provider-hint">{t(choice ? 'ui_provider_saved' : 'ui_provider_hint', { domain: diagnosis.domain })}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,160 @@
+// @vitest-environment happy-dom
+// "Mail is sent through: [select]" in the overlay, and the note where the SPF fix would be when no
+// provider is known.
+import { act } from 'preact/test-utils';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Diagnosis, Finding } from '../../../lib/diagnosis/types';
+import { wixNoSpf } from '../../fixtures/diagnoses/wix-seed';
+import { click, doneView, fakeActions, mount } from './render';
+import type { Mounted } from './render';
+
+let mounted: Mounted | undefined;
+const show = (...args: Parameters<typeof mount>): Mounted => (mounted = mount(...args));
+
+afterEach(() => {
+  mounted?.unmount();
+  mounted = undefined;
+  document.body.replaceChildren();
+});
+
+function choose(select: HTMLSelectElement, value: string): void {
+  act(() => {
+    select.value = value;
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+}
+
+function typeInto(input: HTMLInputElement, value: string): void {
+  act(() => {
+    input.value = value;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}
+
+/** The seed when nothing tells which provider sends the mail: no SPF, no fix. */
+const noProvider: Diagnosis = {
+  ...wixNoSpf,
+  providers: [],
+  mxProviders: [],
+  fixes: [],
+  findings: wixNoSpf.findings.map(({ fixId: _fixId, ...finding }): Finding => finding),
+};
+
+describe('the provider control', () => {
+  it('is a labelled select: MX detection first, then mailbox providers, then sending services, by their names', () => {
+    const m = show({ view: doneView(wixNoSpf) });
+    const select = m.q<HTMLSelectElement>('select[data-action="provider"]');
+    expect(m.q(`label[for="${select.id}"]`).textContent).toBe('Mail is sent through');
+    expect(select.value).toBe('');
+    expect(select.options[0]!.textContent).toBe('Detected from MX: Onamae Mail (お名前メール)');
+    const groups = [...select.querySelectorAll('optgroup')];
+    expect(groups.map((g) => g.label)).toEqual(['Mail services (send and receive)', 'Sending-only services']);
+    const mailbox = [...groups[0]!.querySelectorAll('option')].map((o) => o.textContent);
+    expect(mailbox.slice(0, 4)).toEqual(['Onamae Mail (お名前メール)', 'GMO rental server (RS / shared SD)', 'ConoHa WING', 'Xserver']);
+    expect(mailbox).toContain('Google Workspace');
+    expect([...groups[1]!.querySelectorAll('option')].map((o) => o.textContent)).toEqual(['SendGrid', 'Amazon SES', 'Mailchimp', 'MailerLite', 'HaiHai Mail (配配メール)']);
+    // Sits right above the fixes.
+    const section = m.q('.provider-choice');
+    expect(section.nextElementSibling?.classList.contains('fixes')).toBe(true);
+  });
+
+  it('names the providers in Japanese, and says when MX names none', () => {
+    const m = show({ view: doneView(noProvider), lang: 'ja' });
+    const select = m.q<HTMLSelectElement>('select[data-action="provider"]');
+    expect(m.q(`label[for="${select.id}"]`).textContent).toBe('メールの送信に使っているサービス');
+    expect(select.options[0]!.textContent).toBe('MXからは判別できません');
+    expect([...select.options].map((o) => o.textContent)).toContain('エックスサーバー');
+    expect([...select.options].map((o) => o.textContent)).toContain('お名前メール');
+  });
+
+  it('choosing a provider asks for a new diagnosis with it', () => {
+    const actions = fakeActions();
+    const m = show({ view: doneView(wixNoSpf), actions });
+    choose(m.q<HTMLSelectElement>('[data-action="provider"]'), 'google-workspace');
+    expect(actions.chosen).toEqual([{ providerId: 'google-workspace' }]);
+  });
+
+  it('Xserver asks for the server name first, checks it, then asks for the diagnosis with it', async () => {
+    const actions = fakeActions();
+    const m = show({ view: doneView(wixNoSpf), actions });
+    choose(m.q<HTMLSelectElement>('[data-action="provider"]'), 'xserver');
+    expect(actions.chosen).toEqual([]);
+    const input = m.q<HTMLInputElement>('input[data-action="provider-server"]');
+    expect(m.q(`label[for="${input.id}"]`).textContent).toBe('Your server name');
+    expect(input.placeholder).toBe('sv1234.xserver.jp');
+    expect(m.q('.provider-server .provider-hint').textContent).toContain('sv1234.xserver.jp');
+
+    await click(m.q('[data-action="provider-server-use"]'));
+    expect(actions.chosen).toEqual([]);
+    expect(m.q('.field-error').textContent).toBe('Enter your server name, for example sv1234.xserver.jp.');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(input.getAttribute('aria-describedby')).toBe(m.q('.field-error').id);
+
+    typeInto(input, 'www1234.sakura.ne.jp');
+    await click(m.q('[data-action="provider-server-use"]'));
+    expect(m.q('.field-error').textContent).toBe('This is not a server name of this service. Enter it like sv1234.xserver.jp.');
+    expect(actions.chosen).toEqual([]);
+
+    typeInto(input, ' SV1234.xserver.jp ');
+    await click(m.q('[data-action="provider-server-use"]'));
+    expect(actions.chosen).toEqual([{ providerId: 'xserver', providerServer: 'sv1234.xserver.jp' }]);
+    expect(m.qa('.field-error')).toHaveLength(0);
+  });
+
+  it('shows a restored choice, says it is remembered, and "Detected from MX" clears it', () => {
+    const actions = fakeActions();
+    const m = show({ view: doneView(wixNoSpf, { providerChoice: { providerId: 'xserver', providerServer: 'sv1234.xserver.jp' } }), actions });
+    const select = m.q<HTMLSelectElement>('[data-action="provider"]');
+    expect(select.value).toBe('xserver');
+    expect(m.q<HTMLInputElement>('[data-action="provider-server"]').value).toBe('sv1234.xserver.jp');
+    // The default option still names what MX detection found.
+    expect(select.options[0]!.textContent).toBe('Detected from MX: Onamae Mail (お名前メール)');
+
+    mounted!.update({ view: doneView(wixNoSpf, { providerChoice: { providerId: 'google-workspace' } }) });
+    expect(select.value).toBe('google-workspace');
+    expect(m.q('.provider-choice .provider-hint').textContent).toBe('Remembered for example.jp. To go back to detecting it from MX, choose the first option.');
+
+    choose(select, '');
+    expect(actions.chosen).toEqual([null]);
+  });
+
+  it('going back to MX detection before a server was given asks for nothing', () => {
+    const actions = fakeActions();
+    const m = show({ view: doneView(wixNoSpf), actions });
+    const select = m.q<HTMLSelectElement>('[data-action="provider"]');
+    choose(select, 'sakura');
+    expect(m.qa('[data-action="provider-server"]')).toHaveLength(1);
+    choose(select, '');
+    expect(m.qa('[data-action="provider-server"]')).toHaveLength(0);
+    expect(actions.chosen).toEqual([]);
+  });
+
+  it('stays usable while the re-check runs, with the last result on screen', () => {
+    const m = show({ view: doneView(wixNoSpf, { state: 'checking', progress: ['nameservers'], providerChoice: { providerId: 'google-workspace' } }) });
+    const select = m.q<HTMLSelectElement>('[data-action="provider"]');
+    expect(select.disabled).toBe(false);
+    expect(select.value).toBe('google-workspace');
+    expect(m.qa('.rechecking')).toHaveLength(1);
+  });
+});
+
+describe('no SPF and no provider known', () => {
+  it('says where the fix would be that choosing the provider gives the exact record', () => {
+    const m = show({ view: doneView(noProvider) });
+    const fixes = m.q('.fixes');
+    expect(fixes.querySelector('h3')!.textContent).toBe('How to fix it');
+    expect(fixes.querySelector('[data-hint="choose-provider"]')!.textContent).toBe('Choose your mail provider above to get the exact record.');
+    expect(m.qa('[data-fix]')).toHaveLength(0);
+  });
+
+  it('in Japanese too', () => {
+    const m = show({ view: doneView(noProvider), lang: 'ja' });
+    expect(m.q('[data-hint="choose-provider"]').textContent).toBe('正確なレコードを表示するには、上でメールの送信に使っているサービスを選んでください。');
+  });
+
+  it('is not shown when there is a fix', () => {
+    const m = show({ view: doneView(wixNoSpf) });
+    expect(m.qa('[data-hint="choose-provider"]')).toHaveLength(0);
+    expect(m.qa('[data-fix]')).toHaveLength(1);
+  });
+});
