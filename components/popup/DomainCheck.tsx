@@ -1,6 +1,8 @@
 // "Check any domain": the domain box, progress while the background asks DNS, then the diagnosis.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Diagnosis, LocalizedText, ProgressStep } from '../../lib/diagnosis/types';
+import { checkServerHost, needsServerHost, selectableProviders, serverHostExample } from '../../lib/provider-choice';
+import type { ProviderChoice } from '../../lib/provider-choice';
 import type { CopyText } from './CopyButton';
 import { DiagnosisView } from './DiagnosisView';
 import { parseDomainInput } from './domain';
@@ -37,14 +39,98 @@ const ERROR_KEYS: Record<DomainInputError, string> = {
   'too-long': 'popup_domain_too_long',
 };
 
+type ServerError = 'empty' | 'invalid';
+
+/**
+ * The optional "Mail is sent through" choice: detect from MX (default), or a provider picked by hand,
+ * with the server name for the providers whose SPF names the user's own server.
+ */
+function ProviderFields(props: {
+  providerId: string;
+  server: string;
+  serverError: ServerError | null;
+  serverRef: { current: HTMLInputElement | null };
+  onProvider(id: string): void;
+  onServer(text: string): void;
+}) {
+  const { t, lang } = useText();
+  const { mailbox, sending } = selectableProviders();
+  const askServer = props.providerId !== '' && needsServerHost(props.providerId);
+  const example = askServer ? serverHostExample(props.providerId) : '';
+  const group = (label: string, providers: typeof mailbox) => (
+    <optgroup label={label}>
+      {providers.map((provider) => (
+        <option key={provider.id} value={provider.id}>
+          {provider.name[lang]}
+        </option>
+      ))}
+    </optgroup>
+  );
+  return (
+    <div class="provider-fields">
+      <label for="provider-select">{t('popup_provider_label')}</label>
+      <select id="provider-select" data-action="provider" value={props.providerId} onChange={(event) => props.onProvider(event.currentTarget.value)}>
+        <option value="">{t('popup_provider_detect')}</option>
+        {group(t('popup_provider_group_mailbox'), mailbox)}
+        {group(t('popup_provider_group_sending'), sending)}
+      </select>
+      {askServer && (
+        <>
+          <label for="provider-server">{t('popup_provider_server_label')}</label>
+          <input
+            id="provider-server"
+            ref={props.serverRef}
+            type="text"
+            autoComplete="off"
+            autoCapitalize="off"
+            spellcheck={false}
+            placeholder={example}
+            value={props.server}
+            aria-invalid={props.serverError ? true : undefined}
+            aria-describedby={props.serverError ? 'provider-server-error' : 'provider-server-hint'}
+            onInput={(event) => props.onServer(event.currentTarget.value)}
+          />
+          {props.serverError ? (
+            <p id="provider-server-error" class="field-error">
+              {t(props.serverError === 'empty' ? 'popup_provider_server_empty' : 'popup_provider_server_invalid', { example })}
+            </p>
+          ) : (
+            <p id="provider-server-hint" class="hint">
+              {t('popup_provider_server_hint', { example })}
+            </p>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
 export function DomainCheck({ connect, copyText, request }: { connect: Connect; copyText: CopyText; request?: CheckRequest }) {
   const { t, pick } = useText();
   const [input, setInput] = useState('');
   const [inputError, setInputError] = useState<DomainInputError | null>(null);
   const [state, setState] = useState<CheckState>({ phase: 'idle' });
   const [shownDomain, setShownDomain] = useState('');
+  const [providerId, setProviderId] = useState('');
+  const [server, setServer] = useState('');
+  const [serverError, setServerError] = useState<ServerError | null>(null);
   const pending = useRef<PendingRequest<DiagnoseAnswer> | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
+  const serverRef = useRef<HTMLInputElement>(null);
+
+  /** The provider picked in the form, or null for MX detection; undefined when its server name is wrong. */
+  const readChoice = (): ProviderChoice | null | undefined => {
+    if (providerId === '') return null;
+    if (!needsServerHost(providerId)) return { providerId };
+    const checked = checkServerHost(providerId, server);
+    if (!checked.ok) {
+      setServerError(checked.reason);
+      serverRef.current?.focus();
+      return undefined;
+    }
+    setServerError(null);
+    return { providerId, providerServer: checked.host };
+  };
 
   useEffect(() => () => pending.current?.cancel(), []);
 
@@ -56,11 +142,14 @@ export function DomainCheck({ connect, copyText, request }: { connect: Connect; 
       return;
     }
     setInputError(null);
+    const choice = readChoice();
+    if (choice === undefined) return;
     setShownDomain(parsed.unicode ? `${parsed.unicode} (${parsed.domain})` : parsed.domain);
     pending.current?.cancel();
     setState({ phase: 'running', domain: parsed.domain, reported: [] });
     const current = requestDiagnosis(connect, parsed.domain, {
       force,
+      choice,
       onProgress: (step) => setState((s) => (s.phase === 'running' && !s.reported.includes(step) ? { ...s, reported: [...s.reported, step] } : s)),
     });
     pending.current = current;
@@ -130,6 +219,17 @@ export function DomainCheck({ connect, copyText, request }: { connect: Connect; 
             {t('popup_domain_hint')}
           </p>
         )}
+        <ProviderFields
+          providerId={providerId}
+          server={server}
+          serverError={serverError}
+          serverRef={serverRef}
+          onProvider={(id) => {
+            setProviderId(id);
+            setServerError(null);
+          }}
+          onServer={setServer}
+        />
       </form>
 
       <p class="live" role="status" aria-live="polite" data-testid="check-status">

@@ -5,6 +5,7 @@ import type { LocalizedText, ProgressStep } from '../../lib/diagnosis/types';
 import { localized } from '../../lib/i18n';
 import { DIAGNOSE_PORT, parseBouncePortMessage, parsePortMessage } from '../../lib/messages';
 import type { BackgroundRequest, BouncePortMessage, PortMessage } from '../../lib/messages';
+import type { ProviderChoice } from '../../lib/provider-choice';
 
 /** The part of browser.runtime.Port this code uses (tests pass a double). */
 export interface PortLike {
@@ -84,9 +85,16 @@ function send<Answer extends { kind: string }>(
 export function requestDiagnosis(
   connect: Connect,
   domain: string,
-  options: { force?: boolean; onProgress?: (step: ProgressStep) => void; timeoutMs?: number } = {},
+  options: { force?: boolean; onProgress?: (step: ProgressStep) => void; timeoutMs?: number; /** A provider picked by hand (else detected from MX). */ choice?: ProviderChoice | null } = {},
 ): PendingRequest<DiagnoseAnswer> {
-  const request: BackgroundRequest = { kind: 'diagnose', snapshot: { panel: null, domain, records: [] }, force: options.force ?? false };
+  const { choice } = options;
+  const snapshot = {
+    panel: null,
+    domain,
+    records: [],
+    ...(choice ? { providerId: choice.providerId, ...(choice.providerServer ? { providerServer: choice.providerServer } : {}) } : {}),
+  };
+  const request: BackgroundRequest = { kind: 'diagnose', snapshot, force: options.force ?? false };
   const parse = (raw: unknown) => {
     const message = parsePortMessage(raw);
     return message && message.kind !== 'progress' ? message : null;

@@ -7,7 +7,7 @@ import type { Lang } from '../../../lib/diagnosis/types';
 import { ZoneResolver } from '../../../lib/dns/memory';
 import { gmailUnauthenticated } from '../bounce/samples';
 import { sampleDiagnosis } from './fixtures';
-import { $, answer, click, drop, fakeConnect, mount, settle, submit, textOf, typeInto } from './harness';
+import { $, answer, changeTo, click, drop, fakeConnect, mount, settle, submit, textOf, typeInto } from './harness';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => {
@@ -171,6 +171,62 @@ describe('popup: check any domain', () => {
     expect(textOf(container, '.verdict')).toBe('example.jp: メールが届かなくなる問題があります。');
     expect(textOf(container, '[data-finding="DMARC_MISSING"] .finding-text')).toBe((await sampleDiagnosis()).findings[1]?.message.ja);
     expect(textOf(container, '.tree-total')).toBe('DNS参照: 上限10回のうち10回');
+  });
+});
+
+describe('popup: the mail provider (optional)', () => {
+  it('offers "Detect from MX" by default, then mailbox providers and sending services, labelled', () => {
+    const { container } = setup();
+    const select = $(container, '#provider-select') as HTMLSelectElement;
+    expect(textOf(container, 'label[for="provider-select"]')).toBe('Mail is sent through (optional)');
+    expect(select.value).toBe('');
+    expect(select.options[0]!.textContent).toBe('Detect from MX');
+    expect([...select.querySelectorAll('optgroup')].map((g) => g.label)).toEqual(['Mail services (send and receive)', 'Sending-only services']);
+    expect([...select.options].map((o) => o.value)).toContain('google-workspace');
+    expect([...select.options].map((o) => o.value)).not.toContain('wix-ascend');
+  });
+
+  it('sends no provider unless one is chosen, and the chosen one otherwise', () => {
+    const { container, ports } = setup();
+    checkDomain(container, 'example.jp');
+    expect((ports.last().posted[0] as { snapshot: object }).snapshot).toEqual({ panel: null, domain: 'example.jp', records: [] });
+    changeTo($(container, '#provider-select') as HTMLSelectElement, 'google-workspace');
+    checkDomain(container, 'example.jp');
+    expect(ports.last().posted).toEqual([{ kind: 'diagnose', snapshot: { panel: null, domain: 'example.jp', records: [], providerId: 'google-workspace' }, force: false }]);
+  });
+
+  it('asks Xserver users for their server name and checks it before asking the background', () => {
+    const { container, ports } = setup();
+    changeTo($(container, '#provider-select') as HTMLSelectElement, 'xserver');
+    const server = $(container, '#provider-server') as HTMLInputElement;
+    expect(textOf(container, 'label[for="provider-server"]')).toBe('Your server name');
+    expect(server.placeholder).toBe('sv1234.xserver.jp');
+    checkDomain(container, 'example.jp');
+    expect(ports.ports).toHaveLength(0);
+    expect(textOf(container, '#provider-server-error')).toBe('Enter your server name, for example sv1234.xserver.jp.');
+    expect(server.getAttribute('aria-invalid')).toBe('true');
+    expect(server.getAttribute('aria-describedby')).toBe('provider-server-error');
+    expect(document.activeElement).toBe(server);
+
+    typeInto(server, 'mail1042.onamae.ne.jp');
+    checkDomain(container, 'example.jp');
+    expect(ports.ports).toHaveLength(0);
+    expect(textOf(container, '#provider-server-error')).toBe('This is not a server name of this service. Enter it like sv1234.xserver.jp.');
+
+    typeInto(server, 'SV1234.xserver.jp');
+    checkDomain(container, 'example.jp');
+    expect(ports.last().posted).toEqual([
+      { kind: 'diagnose', snapshot: { panel: null, domain: 'example.jp', records: [], providerId: 'xserver', providerServer: 'sv1234.xserver.jp' }, force: false },
+    ]);
+    expect(container.querySelector('#provider-server-error')).toBeNull();
+  });
+
+  it('speaks Japanese', () => {
+    const { container } = setup('ja');
+    expect(textOf(container, 'label[for="provider-select"]')).toBe('メールの送信に使っているサービス（任意）');
+    const select = $(container, '#provider-select') as HTMLSelectElement;
+    expect(select.options[0]!.textContent).toBe('MXから自動判別');
+    expect([...select.options].map((o) => o.textContent)).toContain('エックスサーバー');
   });
 });
 
