@@ -2,7 +2,7 @@
 // it through another, and a domain without a recognisable MX gets no SPF fix at all. Picking a provider
 // here re-runs the diagnosis with it; Xserver and Sakura also need the user's own server name.
 import { useEffect, useState } from 'preact/hooks';
-import type { Diagnosis, Lang } from '../../lib/diagnosis/types';
+import type { DetectedProviderSummary, Diagnosis, Lang } from '../../lib/diagnosis/types';
 import type { Provider } from '../../lib/mail/providers';
 import { checkServerHost, needsServerHost, selectableProviders, serverHostExample } from '../../lib/provider-choice';
 import type { ProviderChoice } from '../../lib/provider-choice';
@@ -21,11 +21,15 @@ const SELECT_ID = 'spf-doctor-provider';
 const SERVER_ID = 'spf-doctor-provider-server';
 const SERVER_ERROR_ID = 'spf-doctor-provider-server-error';
 
+/** What MX detection found (also while a picked provider overrides it). */
+function fromMx(diagnosis: Diagnosis): DetectedProviderSummary[] {
+  return diagnosis.mxProviders ?? diagnosis.providers.filter((p) => p.source === 'mx');
+}
+
 /** The default option's wording: what MX detection found, in the UI language. */
-function detectedLabel(diagnosis: Diagnosis, lang: Lang, t: T): string {
-  const fromMx = diagnosis.mxProviders ?? diagnosis.providers.filter((p) => p.source === 'mx');
-  if (fromMx.length === 0) return t('ui_provider_not_detected');
-  return t('ui_provider_detected', { name: fromMx.map((p) => p.name[lang]).join(lang === 'ja' ? '、' : ', ') });
+function detectedLabel(detected: DetectedProviderSummary[], lang: Lang, t: T): string {
+  if (detected.length === 0) return t('ui_provider_not_detected');
+  return t('ui_provider_detected', { name: detected.map((p) => p.name[lang]).join(lang === 'ja' ? '、' : ', ') });
 }
 
 function Options({ providers, lang }: { providers: readonly Provider[]; lang: Lang }) {
@@ -56,6 +60,8 @@ export function ProviderPicker({ diagnosis, choice, onChoose, lang, t }: Provide
 
   const askServer = selected !== '' && needsServerHost(selected);
   const example = askServer ? serverHostExample(selected) : '';
+  const detected = fromMx(diagnosis);
+  const hintKey = choice ? 'ui_provider_saved' : detected.length > 0 ? 'ui_provider_hint' : 'ui_provider_hint_none';
 
   const onSelect = (value: string): void => {
     setSelected(value);
@@ -90,7 +96,7 @@ export function ProviderPicker({ diagnosis, choice, onChoose, lang, t }: Provide
         {t('ui_provider_label')}
       </label>
       <select id={SELECT_ID} data-action="provider" value={selected} onChange={(event) => onSelect(event.currentTarget.value)}>
-        <option value="">{detectedLabel(diagnosis, lang, t)}</option>
+        <option value="">{detectedLabel(detected, lang, t)}</option>
         <optgroup label={t('ui_provider_group_mailbox')}>
           <Options providers={mailbox} lang={lang} />
         </optgroup>
@@ -128,7 +134,7 @@ export function ProviderPicker({ diagnosis, choice, onChoose, lang, t }: Provide
           )}
         </form>
       )}
-      {!askServer && <p class="provider-hint">{t(choice ? 'ui_provider_saved' : 'ui_provider_hint', { domain: diagnosis.domain })}</p>}
+      {!askServer && <p class="provider-hint">{t(hintKey, { domain: diagnosis.domain })}</p>}
     </section>
   );
 }

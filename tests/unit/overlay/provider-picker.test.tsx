@@ -2,9 +2,14 @@
 // "Mail is sent through: [select]" in the overlay, and the note where the SPF fix would be when no
 // provider is known.
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { loadStoredChoices } from '../../../lib/content/provider-store';
+import type { ChoiceStorageArea } from '../../../lib/content/provider-store';
+import { PanelSession } from '../../../lib/content/session';
 import type { Diagnosis, Finding } from '../../../lib/diagnosis/types';
 import { wixNoSpf } from '../../fixtures/diagnoses/wix-seed';
+import { FakePort, fakePanel } from '../content/fakes';
 import { click, doneView, fakeActions, mount } from './render';
 import type { Mounted } from './render';
 
@@ -47,6 +52,7 @@ describe('the provider control', () => {
     expect(m.q(`label[for="${select.id}"]`).textContent).toBe('Mail is sent through');
     expect(select.value).toBe('');
     expect(select.options[0]!.textContent).toBe('Detected from MX: Onamae Mail (お名前メール)');
+    expect(m.q('.provider-choice .provider-hint').textContent).toBe('If your mail is sent through a different service than the one that receives it, choose it here.');
     const groups = [...select.querySelectorAll('optgroup')];
     expect(groups.map((g) => g.label)).toEqual(['Mail services (send and receive)', 'Sending-only services']);
     const mailbox = [...groups[0]!.querySelectorAll('option')].map((o) => o.textContent);
@@ -63,6 +69,7 @@ describe('the provider control', () => {
     const select = m.q<HTMLSelectElement>('select[data-action="provider"]');
     expect(m.q(`label[for="${select.id}"]`).textContent).toBe('メールの送信に使っているサービス');
     expect(select.options[0]!.textContent).toBe('MXからは判別できません');
+    expect(m.q('.provider-choice .provider-hint').textContent).toBe('MXからは example.jp のメールを送信しているサービスを判別できません。ここで選んでください。');
     expect([...select.options].map((o) => o.textContent)).toContain('エックスサーバー');
     expect([...select.options].map((o) => o.textContent)).toContain('お名前メール');
   });
@@ -156,5 +163,50 @@ describe('no SPF and no provider known', () => {
     const m = show({ view: doneView(wixNoSpf) });
     expect(m.qa('[data-hint="choose-provider"]')).toHaveLength(0);
     expect(m.qa('[data-fix]')).toHaveLength(1);
+  });
+});
+
+describe('the control wired to a panel session, as the content script does', () => {
+  it('restores the stored choice, and choosing another one re-diagnoses with it and remembers it', async () => {
+    fakeBrowser.reset();
+    await fakeBrowser.storage.local.set({ 'provider:example.jp': { providerId: 'xserver', providerServer: 'sv1234.xserver.jp' } });
+    const ports: FakePort[] = [];
+    const panel = fakePanel('wix', [{ host: 'example.jp', type: 'MX', ttl: 3600, value: 'mail1042.onamae.ne.jp', priority: 10 }], document);
+    const actions = fakeActions();
+    const session = new PanelSession({
+      adapter: panel.adapter,
+      doc: document,
+      getUrl: () => 'https://manage.wix.com/dashboard/x/domains/dns-records',
+      connect: () => {
+        const port = new FakePort();
+        ports.push(port);
+        return port;
+      },
+      timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) },
+      now: () => Date.now(),
+      recheckSeconds: () => 60,
+      onUpdate: (view) => mounted?.update({ view }),
+      choices: await loadStoredChoices(fakeBrowser.storage.local as unknown as ChoiceStorageArea),
+    });
+    actions.chooseProvider = (choice) => session.chooseProvider(choice);
+    try {
+      session.refresh();
+      const request = (port: FakePort) => port.posted[0] as { force: boolean; snapshot: { providerId?: string; providerServer?: string } };
+      expect(request(ports[0]!).snapshot).toMatchObject({ providerId: 'xserver', providerServer: 'sv1234.xserver.jp' });
+      const m = show({ view: session.view, actions });
+      act(() => ports[0]!.receive({ kind: 'result', diagnosis: wixNoSpf, cached: false }));
+      const select = m.q<HTMLSelectElement>('[data-action="provider"]');
+      expect(select.value).toBe('xserver');
+      expect(m.q<HTMLInputElement>('[data-action="provider-server"]').value).toBe('sv1234.xserver.jp');
+
+      choose(select, 'google-workspace');
+      expect(ports).toHaveLength(2);
+      expect(request(ports[1]!)).toMatchObject({ force: true, snapshot: { providerId: 'google-workspace' } });
+      expect(request(ports[1]!).snapshot.providerServer).toBeUndefined();
+      expect(m.qa('.rechecking')).toHaveLength(1);
+      await vi.waitFor(async () => expect((await fakeBrowser.storage.local.get('provider:example.jp'))['provider:example.jp']).toEqual({ providerId: 'google-workspace' }));
+    } finally {
+      session.dispose();
+    }
   });
 });
