@@ -171,6 +171,48 @@ describe('Chromium: the seed on Wix', () => {
   );
 });
 
+describe('Chromium: choosing the mail provider', () => {
+  /** The fix for the seed once the user says mail goes out through Google Workspace (the MX stays at お名前メール). */
+  const GOOGLE_SPF = 'v=spf1 include:_spf.google.com ~all';
+  const providerSelect = (page: Page) => page.locator('spf-doctor-overlay [data-action="provider"]');
+
+  scenario('wix-provider-choice', async (run) => {
+    // The choice is remembered in storage.local: a browser of its own, so no other scenario sees it.
+    const browser = await ownBrowser(run, [{ label: 'loopback', url: testbed.dohUrl }]);
+    const first = (run.page = await browser.openPanel('wix', { delay: RENDER_DELAY_MS }));
+    const detected = await waitForVerdict(first);
+    await expectPanelHeader(first, detected, 'wix', 'example.jp');
+    expect(codes(detected)).toContain('SPF_MISSING');
+    expect(await fixActionIndex(first, SEED_SPF, 'apply'), 'the MX-detected お名前メール fix first').toBeGreaterThanOrEqual(0);
+    expect(await providerSelect(first).inputValue()).toBe('');
+    expect(await providerSelect(first).locator('option').first().textContent()).toBe('Detected from MX: Onamae Mail (お名前メール)');
+
+    // Choosing Google Workspace runs a fresh diagnosis (progress shown as usual) with it.
+    const before = ((await readTiming(first))?.states ?? []).length;
+    await providerSelect(first).selectOption('google-workspace');
+    const google = await waitForOverlay(first, (o) => o.state === 'done' && o.text.includes(GOOGLE_SPF), `the fix ${GOOGLE_SPF} after choosing Google Workspace`);
+    expect(((await readTiming(first))?.states ?? []).slice(before).map((s) => s.state)).toContain('checking');
+    expect(codes(google)).toContain('SPF_MISSING');
+    expect(google.text).not.toContain(SEED_SPF);
+    expect(await fixActionIndex(first, GOOGLE_SPF, 'apply'), `an Apply button on the card showing ${GOOGLE_SPF}`).toBeGreaterThanOrEqual(0);
+    await scrollOverlayTo(first, { fixValue: GOOGLE_SPF });
+    await first.screenshot({ path: screenshotPath(BROWSER, 'wix-provider-choice-google') });
+    await first.close();
+
+    // The panel of the same domain opens again: the choice is restored before the first diagnosis.
+    const again = (run.page = await browser.openPanel('wix', { delay: RENDER_DELAY_MS }));
+    const restored = await waitForVerdict(again);
+    expect(restored.text).toContain(GOOGLE_SPF);
+    expect(await providerSelect(again).inputValue()).toBe('google-workspace');
+    expect(await providerSelect(again).locator('option').first().textContent()).toBe('Detected from MX: Onamae Mail (お名前メール)');
+
+    // "Detected from MX" clears it: back to the お名前メール fix.
+    await providerSelect(again).selectOption('');
+    await waitForOverlay(again, (o) => o.state === 'done' && o.text.includes(SEED_SPF) && !o.text.includes(GOOGLE_SPF), `the fix ${SEED_SPF} after going back to MX detection`);
+    expect(await providerSelect(again).inputValue()).toBe('');
+  });
+});
+
 describe('Chromium: the seed on お名前.com (DNS served by Wix)', () => {
   scenario('onamae-seed', async (run) => {
     const page = (run.page = await shared.openPanel('onamae', { delay: RENDER_DELAY_MS }));
