@@ -71,8 +71,8 @@ export function ProviderPicker({ diagnosis, choice, onChoose, lang, t }: Provide
       return;
     }
     if (needsServerHost(value)) {
-      // Keep a server name typed earlier for the same provider; the check waits for the name.
-      setServer(choice?.providerId === value ? (choice.providerServer ?? '') : '');
+      // The check waits for the name; start from one typed earlier for this provider, or its MX host.
+      setServer(choice?.providerId === value ? (choice.providerServer ?? '') : (detected.find((p) => p.id === value)?.mxHost ?? ''));
       return;
     }
     onChoose({ providerId: value });

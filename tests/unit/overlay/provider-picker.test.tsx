@@ -125,6 +125,16 @@ describe('the provider control', () => {
     expect(actions.chosen).toEqual([null]);
   });
 
+  it('starts the server name from the MX host when MX already names a server of that provider', () => {
+    const xserverMx: Diagnosis = {
+      ...wixNoSpf,
+      mxProviders: [{ id: 'xserver', name: { en: 'Xserver', ja: 'エックスサーバー' }, source: 'mx', mxHost: 'sv777.xserver.jp', spfTerms: ['a:sv777.xserver.jp', 'include:spf.sender.xserver.jp'] }],
+    };
+    const m = show({ view: doneView(xserverMx) });
+    choose(m.q<HTMLSelectElement>('[data-action="provider"]'), 'xserver');
+    expect(m.q<HTMLInputElement>('[data-action="provider-server"]').value).toBe('sv777.xserver.jp');
+  });
+
   it('going back to MX detection before a server was given asks for nothing', () => {
     const actions = fakeActions();
     const m = show({ view: doneView(wixNoSpf), actions });
