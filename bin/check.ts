@@ -1,4 +1,4 @@
-// npm run check -- DOMAIN [--panel wix|onamae] [--provider ID] [--ip IP] [--sender ADDR] [--helo NAME]
+// npm run check -- DOMAIN [--panel wix|onamae] [--provider ID [--provider-server HOST]] [--ip IP] [--sender ADDR] [--helo NAME]
 //                         [--resolver URL …] [--timeout MS] [--json]
 // The same diagnosis the extension shows, from the command line: the SPF record and its include tree with
 // lookup counts, the findings with their fixes, the live state, and check_host for --ip.
@@ -7,7 +7,7 @@ import type { Diagnosis } from '../lib/diagnosis/types';
 import { DEFAULT_DOH_ENDPOINTS, DohResolver } from '../lib/dns/doh';
 import type { DohEndpoint } from '../lib/dns/doh';
 import { DnsError } from '../lib/dns/types';
-import { providerById } from '../lib/mail/providers';
+import { allProviders, providerById } from '../lib/mail/providers';
 import { checkHost } from '../lib/spf/check-host';
 import { canonicalDomain, isQueryableDomain } from '../lib/spf/domain';
 import { formatTrace, formatTree } from '../lib/spf/format';
@@ -16,7 +16,7 @@ import type { CheckHostResult } from '../lib/spf/types';
 import { UsageError, parseArgs } from './args';
 
 const USAGE =
-  'usage: npm run check -- DOMAIN [--panel wix|onamae] [--provider ID] [--ip IP] [--sender ADDR] [--helo NAME] [--resolver URL …] [--timeout MS] [--json] [--lang en|ja]';
+  'usage: npm run check -- DOMAIN [--panel wix|onamae] [--provider ID [--provider-server HOST]] [--ip IP] [--sender ADDR] [--helo NAME] [--resolver URL …] [--timeout MS] [--json] [--lang en|ja]';
 
 export function endpointsFrom(urls: string[]): DohEndpoint[] {
   return urls.map((url) => {
@@ -63,7 +63,7 @@ function printText(diagnosis: Diagnosis, check: CheckHostResult | undefined, lan
 
 async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv, {
-    values: { ip: {}, sender: {}, helo: {}, resolver: { repeat: true }, timeout: {}, panel: {}, provider: {}, lang: {} },
+    values: { ip: {}, sender: {}, helo: {}, resolver: { repeat: true }, timeout: {}, panel: {}, provider: {}, 'provider-server': {}, lang: {} },
     booleans: ['json', 'help'],
   });
   if (args.booleans.has('help')) {
@@ -76,7 +76,13 @@ async function main(argv: string[]): Promise<number> {
   const panel = args.values.panel?.[0];
   if (panel !== undefined && panel !== 'wix' && panel !== 'onamae') throw new UsageError('--panel must be wix or onamae');
   const providerId = args.values.provider?.[0];
-  if (providerId !== undefined && !providerById(providerId)) throw new UsageError(`--provider "${providerId}" is not a known provider`);
+  if (providerId !== undefined && !providerById(providerId)) {
+    throw new UsageError(`--provider "${providerId}" is not a known provider (one of: ${allProviders.map((p) => p.id).join(', ')})`);
+  }
+  const providerServer = args.values['provider-server']?.[0]?.toLowerCase().replace(/\.$/, '');
+  if (providerServer !== undefined && (!providerId || !isQueryableDomain(providerServer))) {
+    throw new UsageError('--provider-server needs --provider and a host name such as sv1234.xserver.jp');
+  }
   const lang = args.values.lang?.[0] ?? 'en';
   if (lang !== 'en' && lang !== 'ja') throw new UsageError('--lang must be en or ja');
   const ip = args.values.ip?.[0];
@@ -95,7 +101,7 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   const views = endpoints.map((endpoint) => ({ label: endpoint.label, resolver: new DohResolver({ endpoints: [endpoint], timeoutMs: timeout, cache: false }) }));
-  const diagnosis = await diagnose({ panel: (panel as 'wix' | 'onamae' | undefined) ?? null, domain, records: [], ...(providerId ? { providerId } : {}) }, { resolver, views });
+  const diagnosis = await diagnose({ panel: (panel as 'wix' | 'onamae' | undefined) ?? null, domain, records: [], ...(providerId ? { providerId } : {}), ...(providerServer ? { providerServer } : {}) }, { resolver, views });
 
   const sender = args.values.sender?.[0] ?? `postmaster@${domain}`;
   const helo = args.values.helo?.[0] ?? domain;

@@ -52,6 +52,17 @@ describe('npm run check against the loopback resolver', () => {
     expect(result.findings.map((f) => f.code)).toContain('SPF_MISSING');
   });
 
+  it('--provider with --provider-server builds the fix for a numbered server', async () => {
+    const { stdout, code } = await check('example.jp', '--resolver', testbed().dohUrl, '--provider', 'xserver', '--provider-server', 'sv1234.xserver.jp', '--json');
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout) as { fixes: { value: string }[]; providers: { id: string; source: string }[] };
+    expect(result.providers).toEqual([expect.objectContaining({ id: 'xserver', source: 'user' })]);
+    expect(result.fixes.map((f) => f.value)).toContain('v=spf1 a:sv1234.xserver.jp include:spf.sender.xserver.jp ~all');
+    const bad = await check('example.jp', '--provider-server', 'sv1.xserver.jp');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/needs --provider/);
+  });
+
   it('says in one line when no resolver answers, and rejects bad arguments', async () => {
     const down = await check('example.jp', '--resolver', testbed().blackholeUrl, '--timeout', '300');
     expect(down.code).toBe(1);
