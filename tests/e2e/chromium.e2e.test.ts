@@ -1,7 +1,6 @@
 // End-to-end in Debian Chromium: the built extension (.output/chrome-mv3, unchanged manifest) on the two
 // panels served at their real URLs from the fixtures, diagnosing against the loopback DNS testbed.
 // Every scenario saves artifacts/e2e/chromium-<scenario>.png and its "records on screen → verdict" time.
-import { readFileSync, existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestbed } from '../dns-testbed/testbed';
@@ -11,7 +10,6 @@ import { launchChromium } from './support/chromium';
 import type { ChromiumHarness } from './support/chromium';
 import { codes, describeOverlay, finding, readOverlay, readTiming, waitForOverlay, waitForVerdict } from './support/overlay';
 import type { OverlaySnapshot } from './support/overlay';
-import { TIMINGS_FILE } from './support/paths';
 import {
   errorCodes,
   fixActionIndex,
@@ -54,8 +52,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await shared?.close();
   await testbed?.stop();
-  const existing = existsSync(TIMINGS_FILE) ? (JSON.parse(readFileSync(TIMINGS_FILE, 'utf8')) as Record<string, unknown>) : {};
-  console.log(`e2e timings: ${timings.write(BROWSER, existing)}`);
+  console.log(`e2e timings: ${timings.write(BROWSER)}`);
 });
 
 interface Run {

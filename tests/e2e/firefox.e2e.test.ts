@@ -2,7 +2,6 @@
 // the overlay on both panels, diagnoses round-tripping through the Firefox background against the
 // loopback testbed, and Apply filling the Wix form. See support/firefox.ts for how the panel hosts and
 // the settings are reached in Firefox.
-import { existsSync, readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestbed } from '../dns-testbed/testbed';
@@ -12,7 +11,6 @@ import { launchFirefox } from './support/firefox';
 import type { FirefoxHarness } from './support/firefox';
 import { codes, finding, readTiming, waitForVerdict } from './support/overlay';
 import type { OverlaySnapshot } from './support/overlay';
-import { TIMINGS_FILE } from './support/paths';
 import { fixActionIndex, panelRowCount, scrollOverlayTo, SEED_SPF, settingsWith, WIX_NAMESERVERS, wixEditing } from './support/scenarios';
 import { scenarioTiming, TimingLog } from './support/timing';
 
@@ -31,8 +29,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await firefox?.close();
   await testbed?.stop();
-  const existing = existsSync(TIMINGS_FILE) ? (JSON.parse(readFileSync(TIMINGS_FILE, 'utf8')) as Record<string, unknown>) : {};
-  console.log(`e2e timings: ${timings.write(BROWSER, existing)}`);
+  console.log(`e2e timings: ${timings.write(BROWSER)}`);
 });
 
 function scenario(name: string, body: (run: { page?: Page }) => Promise<void>, timeoutMs = 60_000): void {

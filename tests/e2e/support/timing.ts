@@ -2,7 +2,7 @@
 // own scripts, notes with performance.now() when the fixture rendered its records and every data-state
 // the overlay host goes through. The numbers are read back from the page, so they do not include the
 // test runner's polling. This file holds the Node side: the probe's text, medians, the timings file.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TIMINGS_FILE } from './paths';
@@ -92,8 +92,9 @@ export class TimingLog {
   }
 
   /** Replaces this browser's section of the timings file (keeping the other browser's) and the overall median. */
-  write(browser: string, existing: Record<string, unknown> = {}): string {
+  write(browser: string): string {
     mkdirSync(dirname(TIMINGS_FILE), { recursive: true });
+    const existing = existsSync(TIMINGS_FILE) ? (JSON.parse(readFileSync(TIMINGS_FILE, 'utf8')) as Record<string, unknown>) : {};
     const data: Record<string, unknown> = { ...existing, [browser]: { ...this.summary(browser), writtenAt: new Date().toISOString(), entries: this.entries.filter((e) => e.browser === browser) } };
     const all = Object.entries(data).flatMap(([key, section]) =>
       key === 'overall' ? [] : (((section as { entries?: ScenarioTiming[] }).entries ?? []) as ScenarioTiming[]),
