@@ -16,6 +16,8 @@ export interface RunOptions {
 }
 
 export interface HandlerDeps {
+  /** Brings state up to date before a request is answered (e.g. settings saved a moment ago). */
+  prepare?(): Promise<void>;
   /** Runs a diagnosis with the current resolvers. */
   run(snapshot: PanelSnapshot, options: RunOptions): Promise<Diagnosis>;
   cache: DiagnosisCache;
@@ -31,6 +33,11 @@ export async function handleRequest(raw: unknown, post: (message: Answer) => voi
   if (!request) {
     post({ kind: 'error', message: localized('ui_error_bad_request') });
     return;
+  }
+  try {
+    await deps.prepare?.();
+  } catch {
+    // Keep answering with the state we have.
   }
   if (request.kind === 'explain-bounce') {
     if (!deps.explainBounce) {

@@ -43,8 +43,14 @@ export interface BackgroundServiceOptions {
   now?: () => number;
 }
 
+/** What the resolvers are built from; other settings (language, interval) do not concern the background. */
+function resolverSignature(settings: Settings): string {
+  return JSON.stringify(settings.resolvers);
+}
+
 export class BackgroundService {
   private resolvers: ResolverSet;
+  private signature = resolverSignature(DEFAULT_SETTINGS);
   private readonly cache: DiagnosisCache;
   private readonly ready: Promise<void>;
   private readonly handler: HandlerDeps;
@@ -59,6 +65,7 @@ export class BackgroundService {
         // Unreadable settings: the defaults built above stay in use.
       });
     this.handler = {
+      prepare: () => this.refreshSettings(),
       cache: this.cache,
       run: (snapshot, run) => this.run(snapshot, run.force, run.onProgress),
       explainBounce: (text) => this.explain(text),
@@ -67,8 +74,19 @@ export class BackgroundService {
 
   /** New resolvers for new settings; cached diagnoses came from the old ones, so they go. */
   applySettings(settings: Settings): void {
+    this.signature = resolverSignature(settings);
     this.resolvers = buildResolvers(settings, this.options.fetch);
     this.cache.clear();
+  }
+
+  /**
+   * Re-reads the stored settings before each request: storage.onChanged can arrive after a page that was
+   * opened right after the options were saved has already asked, and a stale resolver list would answer.
+   */
+  private async refreshSettings(): Promise<void> {
+    await this.ready;
+    const settings = await this.options.loadSettings();
+    if (resolverSignature(settings) !== this.signature) this.applySettings(settings);
   }
 
   serve(port: PortLike): void {

@@ -28,7 +28,9 @@ describe('buildResolvers', () => {
 });
 
 describe('BackgroundService', () => {
+  /** `settings` is what storage holds at start; `store.current` can change it later, as the options page does. */
   function service(settings: Promise<Settings>) {
+    const store: { current: Promise<Settings> } = { current: settings };
     const calls: { labels: string[]; views: string[] }[] = [];
     const diagnose: DiagnoseFn = async (_snapshot, deps) => {
       const resolver = deps.resolver as unknown as { endpoints: { label: string }[] };
@@ -36,7 +38,7 @@ describe('BackgroundService', () => {
       deps.onProgress?.('nameservers');
       return wixNoSpf;
     };
-    return { svc: new BackgroundService({ diagnose, loadSettings: () => settings }), calls, diagnose };
+    return { svc: new BackgroundService({ diagnose, loadSettings: () => store.current }), calls, diagnose, store };
   }
 
   it('waits for the stored settings before the first diagnosis, then uses their resolvers', async () => {
@@ -63,7 +65,7 @@ describe('BackgroundService', () => {
   });
 
   it('rebuilds the resolvers and drops cached diagnoses when the settings change', async () => {
-    const { svc, calls } = service(Promise.resolve(DEFAULT_SETTINGS));
+    const { svc, calls, store } = service(Promise.resolve(DEFAULT_SETTINGS));
     const ask = async () => {
       const port = new FakePort();
       svc.serve(port);
@@ -73,7 +75,23 @@ describe('BackgroundService', () => {
     };
     expect((await ask()).cached).toBe(false);
     expect((await ask()).cached).toBe(true);
+    store.current = Promise.resolve(custom);
     svc.applySettings(custom);
+    expect((await ask()).cached).toBe(false);
+    expect(calls.map((c) => c.labels)).toEqual([DEFAULT_SETTINGS.resolvers.map((r) => r.label), ['Local', 'Quad9']]);
+  });
+
+  it('uses settings saved a moment ago even when their change notice has not arrived yet', async () => {
+    const { svc, calls, store } = service(Promise.resolve(DEFAULT_SETTINGS));
+    const ask = async () => {
+      const port = new FakePort();
+      svc.serve(port);
+      port.receive({ kind: 'diagnose', snapshot });
+      await flush();
+      return port.posted.at(-1) as { cached: boolean };
+    };
+    expect((await ask()).cached).toBe(false);
+    store.current = Promise.resolve(custom); // saved by the options page; no applySettings call yet
     expect((await ask()).cached).toBe(false);
     expect(calls.map((c) => c.labels)).toEqual([DEFAULT_SETTINGS.resolvers.map((r) => r.label), ['Local', 'Quad9']]);
   });
