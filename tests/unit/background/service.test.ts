@@ -27,6 +27,15 @@ describe('buildResolvers', () => {
   });
 });
 
+/** One diagnose request on a fresh port; the last message posted back. */
+async function askOnce(svc: BackgroundService): Promise<{ cached: boolean }> {
+  const port = new FakePort();
+  svc.serve(port);
+  port.receive({ kind: 'diagnose', snapshot });
+  await flush();
+  return port.posted.at(-1) as { cached: boolean };
+}
+
 describe('BackgroundService', () => {
   /** `settings` is what storage holds at start; `store.current` can change it later, as the options page does. */
   function service(settings: Promise<Settings>) {
@@ -66,13 +75,7 @@ describe('BackgroundService', () => {
 
   it('rebuilds the resolvers and drops cached diagnoses when the settings change', async () => {
     const { svc, calls, store } = service(Promise.resolve(DEFAULT_SETTINGS));
-    const ask = async () => {
-      const port = new FakePort();
-      svc.serve(port);
-      port.receive({ kind: 'diagnose', snapshot });
-      await flush();
-      return port.posted.at(-1) as { cached: boolean };
-    };
+    const ask = () => askOnce(svc);
     expect((await ask()).cached).toBe(false);
     expect((await ask()).cached).toBe(true);
     store.current = Promise.resolve(custom);
@@ -83,13 +86,7 @@ describe('BackgroundService', () => {
 
   it('uses settings saved a moment ago even when their change notice has not arrived yet', async () => {
     const { svc, calls, store } = service(Promise.resolve(DEFAULT_SETTINGS));
-    const ask = async () => {
-      const port = new FakePort();
-      svc.serve(port);
-      port.receive({ kind: 'diagnose', snapshot });
-      await flush();
-      return port.posted.at(-1) as { cached: boolean };
-    };
+    const ask = () => askOnce(svc);
     expect((await ask()).cached).toBe(false);
     store.current = Promise.resolve(custom); // saved by the options page; no applySettings call yet
     expect((await ask()).cached).toBe(false);

@@ -1,8 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { onamaeAdapter } from '../../../lib/panels/onamae';
 import type { PanelFix } from '../../../lib/panels/types';
-import { loadFixture, type FixtureOptions, type LoadedFixture } from '../../fixtures/load';
-import { each, plain, r } from './helpers';
+import type { LoadedFixture } from '../../fixtures/load';
+import { each, plain, r, fixtureLoader } from './helpers';
 
 const SPF_ONAMAE = 'v=spf1 include:_spf.onamae.ne.jp ~all';
 const SPF_MERGED = 'v=spf1 include:_spf.onamae.ne.jp include:_spf.google.com ~all';
@@ -23,16 +23,7 @@ interface OnamaeFixtureState {
   queue: unknown[];
 }
 
-let open: LoadedFixture[] = [];
-async function load(options: FixtureOptions = {}): Promise<LoadedFixture> {
-  const fixture = await loadFixture('onamae', options);
-  open.push(fixture);
-  return fixture;
-}
-afterEach(async () => {
-  await Promise.all(open.map((f) => f.close()));
-  open = [];
-});
+const load = fixtureLoader('onamae');
 
 function state(fixture: LoadedFixture): OnamaeFixtureState {
   return (fixture.window as unknown as { __onamaeFixture: OnamaeFixtureState }).__onamaeFixture;

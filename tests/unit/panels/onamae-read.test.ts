@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { onamaeAdapter } from '../../../lib/panels/onamae';
-import { loadFixture, openFixture, type FixtureOptions, type LoadedFixture } from '../../fixtures/load';
-import { each, plain, r, type PlainRecord } from './helpers';
+import { openFixture } from '../../fixtures/load';
+import { each, plain, r, type PlainRecord, fixtureLoader } from './helpers';
 
 const GOOGLE_SITE = 'google-site-verification=Xq3v9TzJ0eK1mP4sR7uW2yB5nD8fH6gL0aC3vE1iO9';
 const SPF_ONAMAE = 'v=spf1 include:_spf.onamae.ne.jp ~all';
@@ -22,16 +22,7 @@ function seedRecords(domain = 'example.jp', { spf = false } = {}): PlainRecord[]
   ];
 }
 
-let open: LoadedFixture[] = [];
-async function load(options: FixtureOptions = {}): Promise<LoadedFixture> {
-  const fixture = await loadFixture('onamae', options);
-  open.push(fixture);
-  return fixture;
-}
-afterEach(async () => {
-  await Promise.all(open.map((f) => f.close()));
-  open = [];
-});
+const load = fixtureLoader('onamae');
 
 describe('お名前.com: reading the input page', () => {
   it('reads 対象ドメイン, every 登録済 row (NS as read-only text), nsDnsvFlg', async () => {
@@ -99,7 +90,7 @@ describe('お名前.com: detection', () => {
 
   it('says no while loading and on the confirm view', async () => {
     const fixture = openFixture('onamae', { delay: 300 });
-    open.push(fixture);
+    load.track(fixture);
     expect(onamaeAdapter.detect(fixture.url, fixture.document)).toBe(false);
     await fixture.ready();
     expect(onamaeAdapter.detect(fixture.url, fixture.document)).toBe(true);

@@ -1,9 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { setNativeValue } from '../../../lib/panels/dom';
 import type { PanelFix } from '../../../lib/panels/types';
 import { wixAdapter } from '../../../lib/panels/wix';
-import { loadFixture, type FixtureOptions, type LoadedFixture } from '../../fixtures/load';
-import { each, plain, r } from './helpers';
+import type { LoadedFixture } from '../../fixtures/load';
+import { each, plain, r, fixtureLoader } from './helpers';
 
 const SPF_ONAMAE = 'v=spf1 include:_spf.onamae.ne.jp ~all';
 const SPF_GOOGLE = 'v=spf1 include:_spf.google.com ~all';
@@ -20,16 +20,7 @@ interface WixFixtureState {
   editing(): { type: string; recordId: number | null; draft: Draft } | null;
 }
 
-let open: LoadedFixture[] = [];
-async function load(options: FixtureOptions = {}): Promise<LoadedFixture> {
-  const fixture = await loadFixture('wix', options);
-  open.push(fixture);
-  return fixture;
-}
-afterEach(async () => {
-  await Promise.all(open.map((f) => f.close()));
-  open = [];
-});
+const load = fixtureLoader('wix');
 
 function state(fixture: LoadedFixture): WixFixtureState {
   return (fixture.window as unknown as { __wixFixture: WixFixtureState }).__wixFixture;

@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { wixAdapter } from '../../../lib/panels/wix';
-import { fixtureUrl, loadFixture, openFixture, type FixtureOptions, type LoadedFixture } from '../../fixtures/load';
-import { each, plain, r, type PlainRecord } from './helpers';
+import { fixtureUrl, loadFixture, openFixture } from '../../fixtures/load';
+import { each, plain, r, type PlainRecord, fixtureLoader } from './helpers';
 
 const GOOGLE_SITE = 'google-site-verification=Xq3v9TzJ0eK1mP4sR7uW2yB5nD8fH6gL0aC3vE1iO9';
 
@@ -25,16 +25,7 @@ function withTxt(values: string[], domain = 'example.jp'): PlainRecord[] {
   return [...seed, ...values.map((value) => r(domain, 'TXT', 3600, value)), ...ns];
 }
 
-let open: LoadedFixture[] = [];
-async function load(options: FixtureOptions = {}): Promise<LoadedFixture> {
-  const fixture = await loadFixture('wix', options);
-  open.push(fixture);
-  return fixture;
-}
-afterEach(async () => {
-  await Promise.all(open.map((f) => f.close()));
-  open = [];
-});
+const load = fixtureLoader('wix');
 
 describe('Wix: reading the records shown', () => {
   it.each(['en', 'ja'] as const)('reads the seed page (%s): domain, every row, no problems', async (lang) => {
@@ -113,7 +104,7 @@ describe('Wix: detection', () => {
 
   it('says no until the records render, and after the SPA navigates away', async () => {
     const fixture = openFixture('wix', { delay: 300 });
-    open.push(fixture);
+    load.track(fixture);
     expect(wixAdapter.detect(fixture.url, fixture.document)).toBe(false);
     await fixture.ready();
     expect(wixAdapter.detect(fixture.url, fixture.document)).toBe(true);
@@ -182,7 +173,7 @@ describe('Wix: a changed page reads through a fallback or reports', () => {
   it('the header missing: the domain from the URL, else reported', async () => {
     const withDomainInUrl = fixtureUrl('wix', { path: 'https://manage.wix.com/account/domains/example.jp/dns' });
     const fixture = await loadFixture('wix', { path: withDomainInUrl.split('?')[0] });
-    open.push(fixture);
+    load.track(fixture);
     fixture.document.querySelector('header')!.remove();
     expect(wixAdapter.read(fixture.document).domain).toBe('example.jp');
 
@@ -198,7 +189,7 @@ describe('Wix: a changed page reads through a fallback or reports', () => {
 
   it('an empty document: nothing found, nothing thrown', () => {
     const fixture = openFixture('wix', { delay: 60_000 });
-    open.push(fixture);
+    load.track(fixture);
     const read = wixAdapter.read(fixture.document);
     expect(read.records).toEqual([]);
     expect(read.problems.map((p) => p.code)).toEqual(['TABLE_NOT_FOUND', 'DOMAIN_NOT_FOUND']);
