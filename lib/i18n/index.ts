@@ -8,8 +8,6 @@ import type { Lang, LocalizedText } from '../diagnosis/types';
 type Catalog = Record<string, { message: string }>;
 const catalogs: Record<Lang, Catalog> = { en, ja };
 
-export type MessageKey = keyof typeof en;
-
 /** Renders one message; unknown parameters stay visible as {name} so a mistake shows instead of vanishing. */
 export function translate(lang: Lang, key: string, params: Record<string, string | number> = {}): string {
   const template = catalogs[lang][key]?.message ?? catalogs.en[key]?.message;

@@ -2,7 +2,7 @@
 import { DnsError, txtJoin } from '../dns/types';
 import type { DnsResponse, RecordType, Resolver } from '../dns/types';
 import { canonicalDomain, isQueryableDomain, isSubdomainOrSame, truncateToFit } from './domain';
-import { formatIp, inNetwork, ipEquals, ipMacroForm, parseIp, parseIp as parseAddress, reverseName, unmapIPv4 } from './ip';
+import { formatIp, inNetwork, ipMacroForm, parseIp, reverseName, unmapIPv4 } from './ip';
 import type { IpAddress } from './ip';
 import { expandMacro, parseMacroString } from './macro';
 import type { MacroPart, MacroValues } from './macro';
@@ -86,7 +86,6 @@ class Evaluation {
   constructor(
     private readonly options: CheckHostOptions,
     private readonly ip: IpAddress,
-    private readonly ipText: string,
     private readonly sender: string,
     private readonly helo: string,
   ) {
@@ -186,7 +185,7 @@ class Evaluation {
   }
 
   addressMatches(address: string, prefix: number): boolean {
-    const parsed = parseAddress(address);
+    const parsed = parseIp(address);
     return parsed !== null && inNetwork(this.ip, parsed, prefix);
   }
 
@@ -430,7 +429,7 @@ export async function checkHost(input: CheckHostInput, options: CheckHostOptions
     };
   }
   const ip = unmapIPv4(parsedIp);
-  const evaluation = new Evaluation(options, ip, input.ip, sender, helo);
+  const evaluation = new Evaluation(options, ip, sender, helo);
   try {
     const outcome = await evaluation.checkDomain(domain, 0);
     const result: CheckHostResult = {
@@ -461,4 +460,3 @@ export async function checkHost(input: CheckHostInput, options: CheckHostOptions
   }
 }
 
-export { ipEquals };

@@ -90,10 +90,6 @@ export function inNetwork(ip: IpAddress, network: IpAddress, prefix: number): bo
   return ((ip.bytes[fullBytes]! ^ network.bytes[fullBytes]!) & mask) === 0;
 }
 
-export function ipEquals(a: IpAddress, b: IpAddress): boolean {
-  return a.family === b.family && inNetwork(a, b, a.family === 4 ? 32 : 128);
-}
-
 /** IPv4 dotted quad, or IPv6 as 32 dot-separated nibbles (the %{i} form, RFC 7208 §7.3). */
 export function ipMacroForm(ip: IpAddress): string {
   if (ip.family === 4) return Array.from(ip.bytes).join('.');

@@ -25,7 +25,6 @@ export interface MacroSyntaxError {
 const ALL_LETTERS = 'slodiphcrtv';
 /** c, r and t are allowed only in explanation text (§7.2). */
 const EXPLANATION_ONLY = 'crt';
-const DELIMITERS = '.-+,/_=';
 
 /**
  * Parses a macro-string. `explanation` allows SP and the explanation-only letters (explain-string).
@@ -91,9 +90,6 @@ export function parseMacroString(
     const digits = match[2] ?? '';
     if (digits !== '' && Number(digits) === 0) {
       return { error: { offset: i, reason: 'a macro transformer digit must not be zero' } };
-    }
-    if (match[3] && match[3] !== 'r' && match[3] !== 'R') {
-      return { error: { offset: i, reason: `malformed macro "%{${body}}"` } };
     }
     flush();
     parts.push({
@@ -204,10 +200,3 @@ function urlEscape(value: string): string {
   }
   return out;
 }
-
-/** Whether a parsed macro string uses a given letter (the analyser flags %{p}, the UI shows macros). */
-export function usesLetter(parts: readonly MacroPart[], letter: MacroLetter): boolean {
-  return parts.some((p) => p.kind === 'expand' && p.letter === letter);
-}
-
-export { DELIMITERS as MACRO_DELIMITERS };
