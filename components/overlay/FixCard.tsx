@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { Fix, Lang } from '../../lib/diagnosis/types';
 import { formatDuration } from '../../lib/content/format';
+import { render } from '../../lib/i18n';
 import { ONAMAE } from '../../lib/panels/onamae-labels';
+import { problemMessage } from '../../lib/panels/problems';
 import type { FillResult, PanelProblem } from '../../lib/panels/types';
 import type { T } from './text';
 
@@ -24,7 +26,7 @@ function Emphasised({ text }: { text: string }) {
 }
 
 function problemText(problem: PanelProblem, lang: Lang): string {
-  return lang === 'ja' ? problem.messageJa : problem.message;
+  return render(lang, problemMessage(problem));
 }
 
 function HostValue({ host, t }: { host: string; t: T }) {

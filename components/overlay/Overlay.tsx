@@ -4,6 +4,8 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import type { Finding, Fix, Lang, PanelId } from '../../lib/diagnosis/types';
 import { badgeTargets, intersect } from '../../lib/content/badges';
 import type { SessionView } from '../../lib/content/session';
+import { render } from '../../lib/i18n';
+import { problemMessage } from '../../lib/panels/problems';
 import type { PanelProblem } from '../../lib/panels/types';
 import type { ProviderChoice } from '../../lib/provider-choice';
 import { BadgeLayer } from './Badges';
@@ -50,7 +52,7 @@ function Problems({ problems, lang, t }: { problems: readonly PanelProblem[]; la
       <ul>
         {problems.map((problem, i) => (
           <li key={i} data-problem={problem.code}>
-            {lang === 'ja' ? problem.messageJa : problem.message}
+            {render(lang, problemMessage(problem))}
           </li>
         ))}
       </ul>

@@ -1,6 +1,8 @@
 // Message catalogs shared by every context: the extension's own _locales files are the single source, and
 // this module renders them with named parameters ({domain}), so the overlay, popup, CLI and tests say the
 // same words. (browser.i18n cannot switch language at run time, which the options page allows.)
+// Lib modules never hold prose: they return a `Message` (a catalog key and its parameters) and the UI,
+// the CLI or the diagnosis renders it here, in the language the user reads.
 import en from '../../public/_locales/en/messages.json';
 import ja from '../../public/_locales/ja/messages.json';
 import type { Lang, LocalizedText } from '../diagnosis/types';
@@ -8,15 +10,45 @@ import type { Lang, LocalizedText } from '../diagnosis/types';
 type Catalog = Record<string, { message: string }>;
 const catalogs: Record<Lang, Catalog> = { en, ja };
 
-/** Renders one message; unknown parameters stay visible as {name} so a mistake shows instead of vanishing. */
-export function translate(lang: Lang, key: string, params: Record<string, string | number> = {}): string {
-  const template = catalogs[lang][key]?.message ?? catalogs.en[key]?.message;
-  if (template === undefined) return key;
-  return template.replace(/\{([a-zA-Z0-9_]+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+/** A key of the catalogs; a lib module that names one that does not exist fails to compile. */
+export type CatalogKey = keyof typeof en;
+
+/** A parameter is data (a domain, a count) or itself a message, rendered in the same language. */
+export type MessageParam = string | number | Message;
+export type MessageParams = Readonly<Record<string, MessageParam>>;
+
+/** What a lib module returns instead of a sentence: plain data, so it crosses contexts as JSON. */
+export interface Message {
+  readonly key: CatalogKey;
+  readonly params?: MessageParams;
 }
 
-export function localized(key: string, params: Record<string, string | number> = {}): LocalizedText {
+export function message(key: CatalogKey, params?: MessageParams): Message {
+  return params === undefined ? { key } : { key, params };
+}
+
+/** Renders one message; unknown parameters stay visible as {name} so a mistake shows instead of vanishing. */
+export function translate(lang: Lang, key: string, params: MessageParams = {}): string {
+  const template = catalogs[lang][key]?.message ?? catalogs.en[key]?.message;
+  if (template === undefined) return key;
+  return template.replace(/\{([a-zA-Z0-9_]+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    return typeof value === 'object' ? render(lang, value) : String(value);
+  });
+}
+
+export function render(lang: Lang, text: Message): string {
+  return translate(lang, text.key, text.params);
+}
+
+export function localized(key: string, params: MessageParams = {}): LocalizedText {
   return { en: translate('en', key, params), ja: translate('ja', key, params) };
+}
+
+/** A message rendered in both languages, for data that is shown in either (findings, explanations). */
+export function renderBoth(text: Message): LocalizedText {
+  return localized(text.key, text.params);
 }
 
 export function hasMessage(key: string): boolean {

@@ -10,6 +10,8 @@
 //
 // Nothing here throws into the page: what could not be found is reported as a PanelProblem.
 
+import type { ProblemArgs, ProblemCode } from './problems';
+
 export type PanelId = 'wix' | 'onamae';
 
 /** One record row as the panel shows it. */
@@ -54,10 +56,9 @@ export interface PanelFix {
 }
 
 export interface PanelProblem {
-  /** Stable code, e.g. 'TABLE_NOT_FOUND', 'ADD_FORM_NOT_FOUND' (see problems.ts). */
-  code: string;
-  message: string;
-  messageJa: string;
+  /** Stable code, e.g. 'TABLE_NOT_FOUND', 'ADD_FORM_NOT_FOUND'; its words are in the catalogs (see problems.ts). */
+  code: ProblemCode;
+  params: ProblemArgs;
 }
 
 export interface FillResult {

@@ -191,7 +191,7 @@ describe('PanelSession', () => {
   });
 
   it('waits in "reading" while the panel shows no domain yet, with its problems', () => {
-    panel.read = { domain: null, records: [], pending: [], problems: [{ code: 'TABLE_NOT_FOUND', message: 'records table not found', messageJa: 'レコード一覧の表が見つかりません' }] };
+    panel.read = { domain: null, records: [], pending: [], problems: [{ code: 'TABLE_NOT_FOUND', params: {} }] };
     session.refresh();
     expect(ports).toHaveLength(0);
     expect(view()).toMatchObject({ detected: true, state: 'reading', recordCount: 0 });

@@ -85,7 +85,7 @@ describe('the seed: example.jp on Wix without SPF', () => {
     const actions = fakeActions({
       ok: false,
       filled: { host: '', type: 'TXT', value: '' },
-      problems: [{ code: 'ADD_FORM_NOT_FOUND', message: 'TXT add form not found', messageJa: 'TXT レコードの追加フォームが見つかりません' }],
+      problems: [{ code: 'ADD_FORM_NOT_FOUND', params: { type: 'TXT' } }],
     });
     const m = show({ view: doneView(wixNoSpf), actions, lang: 'ja' });
     await click(m.q('[data-action="apply"]'));
@@ -191,7 +191,7 @@ describe('propagation', () => {
 describe('states', () => {
   it('reading: says so, with any problems the adapter reported', () => {
     const m = show({
-      view: { ...doneView(wixNoSpf), state: 'reading', diagnosis: null, problems: [{ code: 'TABLE_NOT_FOUND', message: 'records table not found', messageJa: '' }] },
+      view: { ...doneView(wixNoSpf), state: 'reading', diagnosis: null, problems: [{ code: 'TABLE_NOT_FOUND', params: {} }] },
     });
     expect(m.q('.state-line').textContent).toBe('Reading the records on this page…');
     expect(m.q('[data-problem="TABLE_NOT_FOUND"]').textContent).toBe('records table not found');

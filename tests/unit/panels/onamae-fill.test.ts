@@ -3,6 +3,8 @@ import { onamaeAdapter } from '../../../lib/panels/onamae';
 import type { PanelFix } from '../../../lib/panels/types';
 import type { LoadedFixture } from '../../fixtures/load';
 import { each, plain, r, fixtureLoader } from './helpers';
+import { render } from '../../../lib/i18n';
+import { problemMessage } from '../../../lib/panels/problems';
 
 const SPF_ONAMAE = 'v=spf1 include:_spf.onamae.ne.jp ~all';
 const SPF_MERGED = 'v=spf1 include:_spf.onamae.ne.jp include:_spf.google.com ~all';
@@ -115,7 +117,7 @@ describe('お名前.com: adding a TXT record', () => {
     const fixture = await load();
     const result = await onamaeAdapter.fill(fixture.document, { action: 'add', type: 'MX', name: 'example.jp', value: 'mx.example.net' }, { queue: true });
     expect(result.ok).toBe(false);
-    expect(result.problems.map((p) => [p.code, p.message])).toEqual([['PANEL_ERROR', 'the panel showed an error: 優先を入力してください。']]);
+    expect(result.problems.map((p) => [p.code, render('en', problemMessage(p))])).toEqual([['PANEL_ERROR', 'the panel showed an error: 優先を入力してください。']]);
     expect(fixture.log()).toEqual(['tab:1', 'add-rejected']);
   });
 
@@ -191,6 +193,6 @@ describe('お名前.com: a changed page', () => {
     each(fixture.document, '#tabId2-2 table, #tabId2-3 table', (t) => t.remove());
     const result = await onamaeAdapter.fill(fixture.document, ADD_SPF, { timeoutMs: 200 });
     expect(result.ok).toBe(false);
-    expect(result.problems.map((p) => [p.code, p.messageJa])).toEqual([['ADD_FORM_NOT_FOUND', 'TXT レコードの追加フォームが見つかりません']]);
+    expect(result.problems.map((p) => [p.code, render('ja', problemMessage(p))])).toEqual([['ADD_FORM_NOT_FOUND', 'TXT レコードの追加フォームが見つかりません']]);
   });
 });

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { onamaeAdapter } from '../../../lib/panels/onamae';
 import { openFixture } from '../../fixtures/load';
 import { each, plain, r, type PlainRecord, fixtureLoader } from './helpers';
+import { render } from '../../../lib/i18n';
+import { problemMessage } from '../../../lib/panels/problems';
 
 const GOOGLE_SITE = 'google-site-verification=Xq3v9TzJ0eK1mP4sR7uW2yB5nD8fH6gL0aC3vE1iO9';
 const SPF_ONAMAE = 'v=spf1 include:_spf.onamae.ne.jp ~all';
@@ -137,7 +139,7 @@ describe('お名前.com: a changed page reads through a fallback or reports', ()
     const read = onamaeAdapter.read(document);
     expect(read.records).toEqual([]);
     expect(read.domain).toBe('example.jp');
-    expect(read.problems.map((p) => [p.code, p.message])).toEqual([['TABLE_NOT_FOUND', 'records table not found']]);
+    expect(read.problems.map((p) => [p.code, render('en', problemMessage(p))])).toEqual([['TABLE_NOT_FOUND', 'records table not found']]);
   });
 
   it('nsDnsvFlg renamed: found by its label; gone: null', async () => {

@@ -4,6 +4,8 @@ import type { PanelFix } from '../../../lib/panels/types';
 import { wixAdapter } from '../../../lib/panels/wix';
 import type { LoadedFixture } from '../../fixtures/load';
 import { each, plain, r, fixtureLoader } from './helpers';
+import { render } from '../../../lib/i18n';
+import { problemMessage } from '../../../lib/panels/problems';
 
 const SPF_ONAMAE = 'v=spf1 include:_spf.onamae.ne.jp ~all';
 const SPF_GOOGLE = 'v=spf1 include:_spf.google.com ~all';
@@ -204,7 +206,7 @@ describe('Wix: a changed page yields a report, never an exception', () => {
     const result = await wixAdapter.fill(fixture.document, ADD_SPF, { timeoutMs: 200 });
     expect(result.ok).toBe(false);
     expect(result.problems.map((p) => p.code)).toEqual(['ADD_FORM_NOT_FOUND']);
-    expect(result.problems[0]!.message).toBe('TXT add form not found');
+    expect(render('en', problemMessage(result.problems[0]!))).toBe('TXT add form not found');
   });
 
   it('no add buttons anywhere', async () => {

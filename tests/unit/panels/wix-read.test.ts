@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { wixAdapter } from '../../../lib/panels/wix';
 import { fixtureUrl, loadFixture, openFixture } from '../../fixtures/load';
 import { each, plain, r, type PlainRecord, fixtureLoader } from './helpers';
+import { render } from '../../../lib/i18n';
+import { problemMessage } from '../../../lib/panels/problems';
 
 const GOOGLE_SITE = 'google-site-verification=Xq3v9TzJ0eK1mP4sR7uW2yB5nD8fH6gL0aC3vE1iO9';
 
@@ -165,9 +167,8 @@ describe('Wix: a changed page reads through a fallback or reports', () => {
     const read = wixAdapter.read(document);
     expect(read.records).toEqual([]);
     expect(read.domain).toBe('example.jp');
-    expect(read.problems).toEqual([
-      { code: 'TABLE_NOT_FOUND', message: 'records table not found', messageJa: 'レコード一覧の表が見つかりません' },
-    ]);
+    expect(read.problems).toEqual([{ code: 'TABLE_NOT_FOUND', params: {} }]);
+    expect(render('ja', problemMessage(read.problems[0]!))).toBe('レコード一覧の表が見つかりません');
   });
 
   it('the header missing: the domain from the URL, else reported', async () => {
