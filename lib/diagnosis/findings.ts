@@ -1,5 +1,5 @@
 // Building findings: stable code, severity, message key with parameters, and the text in both languages.
-import { translate } from '../i18n';
+import { type MessageParam, render as renderMessage, translate } from '../i18n';
 import type { Finding, FindingCode, Lang, RecordRef, Severity } from './types';
 
 export const SEVERITY: Record<FindingCode, Severity> = {
@@ -23,16 +23,18 @@ export const SEVERITY: Record<FindingCode, Severity> = {
   DNS_TEMPORARY_ERROR: 'warning',
 };
 
-type Params = Record<string, string | number>;
+type Params = Record<string, MessageParam>;
 
 /**
  * A finding whose parameters are the same in both languages, or differ (`byLang`) where a value is itself
- * worded (durations, result names).
+ * worded (durations, result names). A parameter may be a message (a record's located error), rendered in
+ * each language; `params` keeps its English text.
  */
 export function makeFinding(code: FindingCode, params: Params, records: RecordRef[] = [], byLang: Partial<Record<Lang, Params>> = {}): Finding {
   const key = `finding_${code}`;
   const render = (lang: Lang) => translate(lang, key, { ...params, ...byLang[lang] });
-  const flatParams = Object.fromEntries(Object.entries({ ...params, ...byLang.en }).map(([k, v]) => [k, String(v)]));
+  const flat = (value: MessageParam) => (typeof value === 'object' ? renderMessage('en', value) : String(value));
+  const flatParams = Object.fromEntries(Object.entries({ ...params, ...byLang.en }).map(([k, v]) => [k, flat(v)]));
   return { code, severity: SEVERITY[code], key, params: flatParams, message: { en: render('en'), ja: render('ja') }, records };
 }
 

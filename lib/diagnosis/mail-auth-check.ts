@@ -47,12 +47,12 @@ export function checkDmarc(ctx: DiagnosisContext, dmarcLookup: Lookup): DmarcOut
     return { record: null, state: 'missing' };
   }
   if (selection.kind === 'multiple') {
-    ctx.findings.push(makeFinding('DMARC_INVALID', { domain: ctx.domain, reason: selection.explanation.en }, refs, { ja: { reason: selection.explanation.ja } }));
+    ctx.findings.push(makeFinding('DMARC_INVALID', { domain: ctx.domain, reason: selection.explanation }, refs));
     return { record: null, state: 'invalid' };
   }
   const parsed = parseDmarc(selection.record);
   if (parsed.ok) return { record: selection.record, state: 'present' };
-  ctx.findings.push(makeFinding('DMARC_INVALID', { domain: ctx.domain, reason: parsed.error.message }, refs, { ja: { reason: parsed.error.messageJa } }));
+  ctx.findings.push(makeFinding('DMARC_INVALID', { domain: ctx.domain, reason: parsed.error }, refs));
   return { record: selection.record, state: 'invalid' };
 }
 

@@ -13,7 +13,8 @@
 // verifiers expect, see RFC 6376 erratum 3017); a bare PKCS#1 RSAPublicKey is accepted with a warning.
 
 import { decodeBase64, readPublicKey } from './der';
-import { type Bilingual, type RecordIssue, issue, shown } from './text';
+import { type Message, message } from '../i18n';
+import { type RecordIssue, issue, shown } from './text';
 import { TAG_NAME, isFws, splitTagList } from './taglist';
 
 export type DkimKeyType = 'rsa' | 'ed25519';
@@ -46,30 +47,36 @@ export interface DkimKeyRecord {
   present: string[];
 }
 
-export type DkimErrorCode =
-  | 'empty'
-  | 'quoted'
-  | 'malformed-tag'
-  | 'bad-tag-name'
-  | 'duplicate-tag'
-  | 'version-not-first'
-  | 'bad-version'
-  | 'missing-p'
-  | 'bad-base64'
-  | 'unknown-key-type'
-  | 'key-type-mismatch'
-  | 'bad-key-data';
+/** Every error code; each has catalog messages `dkim_<code>` (hyphens as underscores), some with variants. */
+export const DKIM_ERROR_CODES = [
+  'empty',
+  'quoted',
+  'malformed-tag',
+  'bad-tag-name',
+  'duplicate-tag',
+  'version-not-first',
+  'bad-version',
+  'missing-p',
+  'bad-base64',
+  'unknown-key-type',
+  'key-type-mismatch',
+  'bad-key-data',
+] as const;
 
-export type DkimWarningCode =
-  | 'empty-tag'
-  | 'unknown-tag'
-  | 'revoked'
-  | 'weak-key'
-  | 'short-key'
-  | 'pkcs1-key'
-  | 'no-sha256'
-  | 'not-for-email'
-  | 'testing';
+export const DKIM_WARNING_CODES = [
+  'empty-tag',
+  'unknown-tag',
+  'revoked',
+  'weak-key',
+  'short-key',
+  'pkcs1-key',
+  'no-sha256',
+  'not-for-email',
+  'testing',
+] as const;
+
+export type DkimErrorCode = (typeof DKIM_ERROR_CODES)[number];
+export type DkimWarningCode = (typeof DKIM_WARNING_CODES)[number];
 
 export type DkimError = RecordIssue<DkimErrorCode>;
 export type DkimWarning = RecordIssue<DkimWarningCode>;
@@ -80,11 +87,11 @@ export type DkimParseResult =
 
 class DkimSyntaxError extends Error {
   constructor(readonly detail: DkimError) {
-    super(detail.message);
+    super(detail.key);
   }
 }
 
-function fail(code: DkimErrorCode, text: Bilingual, offset: number, tag?: string): never {
+function fail(code: DkimErrorCode, text: Message, offset: number, tag?: string): never {
   throw new DkimSyntaxError(issue(code, text, offset, tag));
 }
 
@@ -108,7 +115,7 @@ interface SeenTag {
 
 function parseOrThrow(text: string, warnings: DkimWarning[]): DkimKeyRecord {
   if (text.trim() === '') {
-    fail('empty', { en: 'The DKIM record is empty.', ja: 'DKIMレコードの内容が空です。' }, 0);
+    fail('empty', message('dkim_empty'), 0);
   }
   const firstChar = text.search(/\S/);
   if (text.charAt(firstChar) === '"') {
@@ -123,10 +130,7 @@ function parseOrThrow(text: string, warnings: DkimWarning[]): DkimKeyRecord {
     if (tags[0] !== version) {
       fail(
         'version-not-first',
-        {
-          en: 'v=DKIM1 must be the first tag when it is present. Receivers discard this record.',
-          ja: 'v=DKIM1 を書く場合は、一番最初に書く必要があります。このままでは受信側にレコードが無視されます。',
-        },
+        message('dkim_version_not_first'),
         version.offset,
         'v',
       );
@@ -134,10 +138,7 @@ function parseOrThrow(text: string, warnings: DkimWarning[]): DkimKeyRecord {
     if (version.value !== 'DKIM1') {
       fail(
         'bad-version',
-        {
-          en: `The version must be exactly "DKIM1", not ${shown(version.value)}. Receivers discard this record.`,
-          ja: `バージョンは正確に「DKIM1」と書く必要があります（現在は ${shown(version.value)}）。このままでは受信側にレコードが無視されます。`,
-        },
+        message('dkim_bad_version', { value: shown(version.value) }),
         version.valueOffset,
         'v',
       );
@@ -152,15 +153,7 @@ function parseOrThrow(text: string, warnings: DkimWarning[]): DkimKeyRecord {
     const upper = byName.get('P');
     fail(
       'missing-p',
-      upper
-        ? {
-            en: 'The key tag must be a lower-case "p=" (tag names are case-sensitive).',
-            ja: '公開鍵のタグは小文字の「p=」で書く必要があります（タグ名は大文字と小文字を区別します）。',
-          }
-        : {
-            en: 'The public key (p=) is missing.',
-            ja: '公開鍵（p=）がありません。',
-          },
+      message(upper ? 'dkim_missing_p_upper_case' : 'dkim_missing_p'),
       upper?.offset ?? text.length,
       'p',
     );
@@ -208,10 +201,7 @@ function parseOrThrow(text: string, warnings: DkimWarning[]): DkimKeyRecord {
     warnings.push(
       issue(
         'testing',
-        {
-          en: 't=y marks this key as "testing": receivers may treat signed mail as if it were unsigned. Remove t=y once DKIM works.',
-          ja: 't=y は「テスト中」という意味で、受信側は署名付きのメールを署名なしと同じに扱うことがあります。動作を確認できたら t=y を削除してください。',
-        },
+        message('dkim_testing'),
         byName.get('t')?.offset ?? 0,
         't',
       ),
@@ -222,10 +212,7 @@ function parseOrThrow(text: string, warnings: DkimWarning[]): DkimKeyRecord {
     warnings.push(
       issue(
         'revoked',
-        {
-          en: 'p= is empty, which means this key has been revoked: mail signed with it fails DKIM.',
-          ja: 'p= が空なので、この鍵は「失効」扱いです。この鍵で署名したメールはDKIM認証に失敗します。',
-        },
+        message('dkim_revoked'),
         pTag.valueOffset,
         'p',
       ),
@@ -237,10 +224,7 @@ function parseOrThrow(text: string, warnings: DkimWarning[]): DkimKeyRecord {
   if (!bytes) {
     fail(
       'bad-base64',
-      {
-        en: 'The public key (p=) is not valid base64. Copy the whole value again from your mail provider.',
-        ja: '公開鍵（p=）が正しいBase64になっていません。メールサービスの管理画面から値全体をもう一度コピーしてください。',
-      },
+      message('dkim_bad_base64'),
       pTag.valueOffset,
       'p',
     );
@@ -249,10 +233,7 @@ function parseOrThrow(text: string, warnings: DkimWarning[]): DkimKeyRecord {
   return record;
 }
 
-const quotedText: Bilingual = {
-  en: 'The value contains double quotes ("). Remove the quotes; if the key was split into several quoted pieces, join them into one value.',
-  ja: '値に「"」（ダブルクォート）が含まれています。「"」を取り除いてください。鍵が「"」で区切られて複数に分かれている場合は、つなげて1つの値にしてください。',
-};
+const quotedText = message('dkim_quoted');
 
 function collectTags(text: string, warnings: DkimWarning[]): SeenTag[] {
   const tags: SeenTag[] = [];
@@ -262,10 +243,7 @@ function collectTags(text: string, warnings: DkimWarning[]): SeenTag[] {
       warnings.push(
         issue(
           'empty-tag',
-          {
-            en: 'There is an empty entry between two semicolons (";;"). Remove it to be safe.',
-            ja: 'セミコロンが続いている箇所（「;;」）があります。削除しておくと安全です。',
-          },
+          message('dkim_empty_tag'),
           part.offset,
         ),
       );
@@ -274,27 +252,21 @@ function collectTags(text: string, warnings: DkimWarning[]): SeenTag[] {
     if (part.kind === 'no-equals') {
       fail(
         'malformed-tag',
-        {
-          en: `${shown(part.text.slice(0, 40))} is not in the form tag=value. Check that each setting is separated by a semicolon (;).`,
-          ja: `${shown(part.text.slice(0, 40))} が「タグ=値」の形になっていません。各設定が「;」（セミコロン）で区切られているか確認してください。`,
-        },
+        message('dkim_malformed_tag', { text: shown(part.text.slice(0, 40)) }),
         part.offset,
       );
     }
     if (!TAG_NAME.test(part.name)) {
       fail(
         'bad-tag-name',
-        { en: `${shown(part.name)} is not a valid tag name.`, ja: `${shown(part.name)} はタグ名として正しくありません。` },
+        message('dkim_bad_tag_name', { name: shown(part.name) }),
         part.offset,
       );
     }
     if (seen.has(part.name)) {
       fail(
         'duplicate-tag',
-        {
-          en: `The tag "${part.name}" appears more than once, which makes the whole record invalid.`,
-          ja: `タグ「${part.name}」が複数回書かれているため、レコード全体が無効になります。`,
-        },
+        message('dkim_duplicate_tag', { tag: part.name }),
         part.offset,
         part.name,
       );
@@ -310,10 +282,7 @@ function parseKeyType(tag: SeenTag): DkimKeyType {
   if (lower === 'rsa' || lower === 'ed25519') return lower;
   return fail(
     'unknown-key-type',
-    {
-      en: `k=${shown(tag.value)} is not a key type receivers know (rsa or ed25519), so they cannot use this key.`,
-      ja: `k=${shown(tag.value)} は受信側が知っている鍵の種類（rsa または ed25519）ではないため、この鍵は使われません。`,
-    },
+    message('dkim_unknown_key_type', { value: shown(tag.value) }),
     tag.valueOffset,
     'k',
   );
@@ -329,10 +298,7 @@ function cleanBase64(tag: SeenTag): string {
     if (!/[A-Za-z0-9+/=]/.test(ch)) {
       fail(
         'bad-base64',
-        {
-          en: `The public key (p=) contains ${shown(ch)}, which cannot appear in base64. Copy the value again from your mail provider.`,
-          ja: `公開鍵（p=）に Base64 では使えない文字 ${shown(ch)} が含まれています。メールサービスの管理画面から値をもう一度コピーしてください。`,
-        },
+        message('dkim_bad_base64_character', { character: shown(ch) }),
         tag.valueOffset + i,
         'p',
       );
@@ -349,10 +315,7 @@ function readKey(bytes: Uint8Array, k: DkimKeyType, pTag: SeenTag, warnings: Dki
     if (shape?.type === 'rsa') {
       fail(
         'key-type-mismatch',
-        {
-          en: 'k=ed25519 is set, but p= holds an RSA key. Use k=rsa (or remove k=).',
-          ja: 'k=ed25519 となっていますが、p= の中身はRSAの鍵です。k=rsa にする（または k= を削除する）必要があります。',
-        },
+        message('dkim_key_type_mismatch_rsa_key'),
         pTag.valueOffset,
         'k',
       );
@@ -360,14 +323,8 @@ function readKey(bytes: Uint8Array, k: DkimKeyType, pTag: SeenTag, warnings: Dki
     fail(
       'bad-key-data',
       shape?.type === 'ed25519-spki'
-        ? {
-            en: 'For k=ed25519, p= must be the bare 32-byte key (RFC 8463), not the wrapped form that starts "MCowBQYDK2VwAyEA". Remove those first 16 characters.',
-            ja: 'k=ed25519 の場合、p= には32バイトの鍵そのもの（RFC 8463）を書きます。先頭の「MCowBQYDK2VwAyEA」（16文字）を取り除いてください。',
-          }
-        : {
-            en: `For k=ed25519, p= must decode to 32 bytes; it decodes to ${bytes.length}.`,
-            ja: `k=ed25519 の場合、p= は32バイトの鍵である必要がありますが、${bytes.length}バイトになっています。`,
-          },
+        ? message('dkim_bad_key_data_ed25519_wrapped')
+        : message('dkim_bad_key_data_ed25519_length', { bytes: bytes.length }),
       pTag.valueOffset,
       'p',
     );
@@ -377,15 +334,7 @@ function readKey(bytes: Uint8Array, k: DkimKeyType, pTag: SeenTag, warnings: Dki
     const looksEd25519 = bytes.length === 32 || shape?.type === 'ed25519-spki';
     fail(
       looksEd25519 ? 'key-type-mismatch' : 'bad-key-data',
-      looksEd25519
-        ? {
-            en: 'p= holds an Ed25519 key, but the key type is rsa (k= missing or k=rsa). Add k=ed25519.',
-            ja: 'p= の中身はEd25519の鍵ですが、鍵の種類が rsa になっています（k= が無いか k=rsa）。k=ed25519 を指定してください。',
-          }
-        : {
-            en: 'p= does not contain an RSA public key. The value may be cut off: copy the whole key again from your mail provider.',
-            ja: 'p= の中身がRSA公開鍵として読み取れません。値が途中で切れている可能性があります。メールサービスの管理画面から鍵全体をもう一度コピーしてください。',
-          },
+      message(looksEd25519 ? 'dkim_key_type_mismatch_ed25519_key' : 'dkim_bad_key_data'),
       pTag.valueOffset,
       looksEd25519 ? 'k' : 'p',
     );
@@ -395,10 +344,7 @@ function readKey(bytes: Uint8Array, k: DkimKeyType, pTag: SeenTag, warnings: Dki
     warnings.push(
       issue(
         'pkcs1-key',
-        {
-          en: 'The key is a bare RSAPublicKey (starting "MIGJ"/"MIIBCg"), not the usual SubjectPublicKeyInfo form ("MIGf"/"MIIBIj"). Some receivers cannot read it.',
-          ja: '鍵が通常の形式（「MIGf」「MIIBIj」で始まる SubjectPublicKeyInfo）ではなく、RSAPublicKey 形式（「MIGJ」「MIIBCg」で始まる）になっています。読み取れない受信側があります。',
-        },
+        message('dkim_pkcs1_key'),
         pTag.valueOffset,
         'p',
       ),
@@ -408,10 +354,7 @@ function readKey(bytes: Uint8Array, k: DkimKeyType, pTag: SeenTag, warnings: Dki
     warnings.push(
       issue(
         'weak-key',
-        {
-          en: `The RSA key is only ${shape.bits} bits. Receivers must reject signatures from keys under 1024 bits (RFC 8301), so DKIM fails. Create a new 2048-bit key.`,
-          ja: `RSA鍵が${shape.bits}ビットしかありません。1024ビット未満の鍵による署名は受信側で不合格になるため（RFC 8301）、DKIMは失敗します。2048ビットの鍵を作り直してください。`,
-        },
+        message('dkim_weak_key', { bits: shape.bits }),
         pTag.valueOffset,
         'p',
       ),
@@ -420,10 +363,7 @@ function readKey(bytes: Uint8Array, k: DkimKeyType, pTag: SeenTag, warnings: Dki
     warnings.push(
       issue(
         'short-key',
-        {
-          en: `The RSA key is ${shape.bits} bits. It works, but 2048 bits is recommended (RFC 8301).`,
-          ja: `RSA鍵は${shape.bits}ビットです。使えますが、2048ビットが推奨されています（RFC 8301）。`,
-        },
+        message('dkim_short_key', { bits: shape.bits }),
         pTag.valueOffset,
         'p',
       ),
@@ -447,10 +387,7 @@ function checkHashes(hashes: string[], tag: SeenTag, warnings: DkimWarning[]): v
   warnings.push(
     issue(
       'no-sha256',
-      {
-        en: `h=${tag.value} does not allow sha256. sha1 must no longer be used (RFC 8301), so signatures may fail. Remove h= or use h=sha256.`,
-        ja: `h=${tag.value} では sha256 が許可されていません。sha1 はもう使えないため（RFC 8301）、署名が失敗する可能性があります。h= を削除するか h=sha256 にしてください。`,
-      },
+      message('dkim_no_sha256', { value: tag.value }),
       tag.valueOffset,
       'h',
     ),
@@ -462,10 +399,7 @@ function checkServices(services: string[], tag: SeenTag, warnings: DkimWarning[]
   warnings.push(
     issue(
       'not-for-email',
-      {
-        en: `s=${tag.value} does not include email (or *), so receivers will not use this key for mail.`,
-        ja: `s=${tag.value} に email（または *）が含まれていないため、この鍵はメールの検証に使われません。`,
-      },
+      message('dkim_not_for_email', { value: tag.value }),
       tag.valueOffset,
       's',
     ),
@@ -475,10 +409,7 @@ function checkServices(services: string[], tag: SeenTag, warnings: DkimWarning[]
 function unknownTagWarning(tag: SeenTag): DkimWarning {
   return issue(
     'unknown-tag',
-    {
-      en: `The tag "${tag.name}" is not a DKIM key tag and is ignored (tag names are case-sensitive).`,
-      ja: `タグ「${tag.name}」はDKIM鍵のタグではないため無視されます（タグ名は大文字と小文字を区別します）。`,
-    },
+    message('dkim_unknown_tag', { tag: tag.name }),
     tag.offset,
     tag.name,
   );

@@ -11,7 +11,8 @@
 //   "rua" has at least one syntactically valid URI; otherwise no DMARC processing happens (an error here).
 // Any other syntax violation is an error: a receiver that follows the grammar cannot use the record.
 
-import { type Bilingual, type RecordIssue, issue, shown } from './text';
+import { type Message, message } from '../i18n';
+import { type RecordIssue, issue, shown } from './text';
 import { TAG_NAME, isWsp, splitTagList } from './taglist';
 
 export type DmarcPolicy = 'none' | 'quarantine' | 'reject';
@@ -56,35 +57,41 @@ export interface DmarcRecord {
   policyFallback?: { reason: 'missing-p' | 'invalid-p' | 'invalid-sp'; written?: string };
 }
 
-export type DmarcErrorCode =
-  | 'empty'
-  | 'quoted'
-  | 'missing-version'
-  | 'version-not-first'
-  | 'bad-version'
-  | 'malformed-tag'
-  | 'bad-tag-name'
-  | 'duplicate-tag'
-  | 'missing-p'
-  | 'bad-p'
-  | 'bad-sp'
-  | 'bad-adkim'
-  | 'bad-aspf'
-  | 'bad-pct'
-  | 'bad-ri'
-  | 'bad-fo'
-  | 'bad-rf';
+/** Every error code; each has catalog messages `dmarc_<code>` (hyphens as underscores), some with variants. */
+export const DMARC_ERROR_CODES = [
+  'empty',
+  'quoted',
+  'missing-version',
+  'version-not-first',
+  'bad-version',
+  'malformed-tag',
+  'bad-tag-name',
+  'duplicate-tag',
+  'missing-p',
+  'bad-p',
+  'bad-sp',
+  'bad-adkim',
+  'bad-aspf',
+  'bad-pct',
+  'bad-ri',
+  'bad-fo',
+  'bad-rf',
+] as const;
 
-export type DmarcWarningCode =
-  | 'surrounding-whitespace'
-  | 'empty-tag'
-  | 'unknown-tag'
-  | 'draft-tag'
-  | 'p-not-second'
-  | 'policy-fallback'
-  | 'bad-uri'
-  | 'non-mailto-uri'
-  | 'unregistered-rf';
+export const DMARC_WARNING_CODES = [
+  'surrounding-whitespace',
+  'empty-tag',
+  'unknown-tag',
+  'draft-tag',
+  'p-not-second',
+  'policy-fallback',
+  'bad-uri',
+  'non-mailto-uri',
+  'unregistered-rf',
+] as const;
+
+export type DmarcErrorCode = (typeof DMARC_ERROR_CODES)[number];
+export type DmarcWarningCode = (typeof DMARC_WARNING_CODES)[number];
 
 export type DmarcError = RecordIssue<DmarcErrorCode>;
 export type DmarcWarning = RecordIssue<DmarcWarningCode>;
@@ -100,7 +107,7 @@ const MAX_UINT32 = 4294967295;
 
 class DmarcSyntaxError extends Error {
   constructor(readonly detail: DmarcError) {
-    super(detail.message);
+    super(detail.key);
   }
 }
 
@@ -115,7 +122,7 @@ export function parseDmarc(text: string): DmarcParseResult {
   }
 }
 
-function fail(code: DmarcErrorCode, text: Bilingual, offset: number, tag?: string): never {
+function fail(code: DmarcErrorCode, text: Message, offset: number, tag?: string): never {
   throw new DmarcSyntaxError(issue(code, text, offset, tag));
 }
 
@@ -128,16 +135,13 @@ interface SeenTag {
 
 function parseOrThrow(text: string, warnings: DmarcWarning[]): DmarcRecord {
   if (text.trim() === '') {
-    fail('empty', { en: 'The DMARC record is empty.', ja: 'DMARCレコードの内容が空です。' }, 0);
+    fail('empty', message('dmarc_empty'), 0);
   }
   const firstChar = text.search(/\S/);
   if (text.charAt(firstChar) === '"') {
     fail(
       'quoted',
-      {
-        en: 'The record is wrapped in double quotes. Enter it without the quotes (v=DMARC1; …).',
-        ja: 'レコードが「"」（ダブルクォート）で囲まれています。「"」を外して v=DMARC1; … の形で入力してください。',
-      },
+      message('dmarc_quoted'),
       firstChar,
     );
   }
@@ -147,10 +151,7 @@ function parseOrThrow(text: string, warnings: DmarcWarning[]): DmarcRecord {
     warnings.push(
       issue(
         'surrounding-whitespace',
-        {
-          en: 'The record starts or ends with spaces. Most receivers accept this, but it is safer to remove them.',
-          ja: 'レコードの先頭か末尾に空白があります。多くの受信側は受け付けますが、削除しておくと安全です。',
-        },
+        message('dmarc_surrounding_whitespace'),
         leading ? 0 : text.length - 1,
       ),
     );
@@ -162,10 +163,7 @@ function parseOrThrow(text: string, warnings: DmarcWarning[]): DmarcRecord {
       warnings.push(
         issue(
           'empty-tag',
-          {
-            en: 'There is an empty entry between two semicolons (";;"). Receivers usually skip it, but remove it to be safe.',
-            ja: 'セミコロンが続いている箇所（「;;」）があります。通常は無視されますが、削除しておくと安全です。',
-          },
+          message('dmarc_empty_tag'),
           part.offset,
         ),
       );
@@ -174,20 +172,14 @@ function parseOrThrow(text: string, warnings: DmarcWarning[]): DmarcRecord {
     if (part.kind === 'no-equals') {
       fail(
         'malformed-tag',
-        {
-          en: `${shown(part.text)} is not in the form tag=value. Check that each setting is separated by a semicolon (;).`,
-          ja: `${shown(part.text)} が「タグ=値」の形になっていません。各設定が「;」（セミコロン）で区切られているか確認してください。`,
-        },
+        message('dmarc_malformed_tag', { text: shown(part.text) }),
         part.offset,
       );
     }
     if (!TAG_NAME.test(part.name)) {
       fail(
         'bad-tag-name',
-        {
-          en: `${shown(part.name)} is not a valid tag name.`,
-          ja: `${shown(part.name)} はタグ名として正しくありません。`,
-        },
+        message('dmarc_bad_tag_name', { name: shown(part.name) }),
         part.offset,
       );
     }
@@ -259,10 +251,7 @@ function parseOrThrow(text: string, warnings: DmarcWarning[]): DmarcRecord {
     warnings.push(
       issue(
         'p-not-second',
-        {
-          en: 'RFC 7489 wants p right after v=DMARC1. Most receivers accept another order, but "v=DMARC1; p=…; …" is the safe form.',
-          ja: 'RFC 7489 では p は v=DMARC1 の直後に書くことになっています。多くの受信側は順番が違っても受け付けますが、「v=DMARC1; p=…; …」の順にしておくと確実です。',
-        },
+        message('dmarc_p_not_second'),
         pTag.offset,
         'p',
       ),
@@ -280,20 +269,14 @@ function checkVersion(tags: SeenTag[]): void {
     if (laterVersion) {
       fail(
         'version-not-first',
-        {
-          en: 'v=DMARC1 must be the very first tag. Receivers ignore a record that starts with anything else.',
-          ja: 'v=DMARC1 はレコードの一番最初に書く必要があります。別の内容で始まるレコードは受信側に無視されます。',
-        },
+        message('dmarc_version_not_first'),
         laterVersion.offset,
         'v',
       );
     }
     fail(
       'missing-version',
-      {
-        en: 'This is not a DMARC record: it must start with v=DMARC1.',
-        ja: 'DMARCレコードになっていません。先頭は v=DMARC1 で始める必要があります。',
-      },
+      message('dmarc_missing_version'),
       first?.offset ?? 0,
     );
   }
@@ -303,19 +286,8 @@ function checkVersion(tags: SeenTag[]): void {
     fail(
       'bad-version',
       missingSemicolon
-        ? {
-            en: 'A semicolon (;) is missing after v=DMARC1. Separate every tag with ";" (v=DMARC1; p=none).',
-            ja: 'v=DMARC1 の後ろに「;」（セミコロン）がありません。タグは「;」で区切ってください（例: v=DMARC1; p=none）。',
-          }
-        : caseOnly
-        ? {
-            en: `The version must be written exactly "DMARC1" in capital letters, not ${shown(first.value)}.`,
-            ja: `バージョンは大文字で正確に「DMARC1」と書く必要があります（現在は ${shown(first.value)}）。`,
-          }
-        : {
-            en: `The version must be DMARC1, not ${shown(first.value)}.`,
-            ja: `バージョンは DMARC1 である必要があります（現在は ${shown(first.value)}）。`,
-          },
+        ? message('dmarc_bad_version_semicolon')
+        : message(caseOnly ? 'dmarc_bad_version_case' : 'dmarc_bad_version', { value: shown(first.value) }),
       first.valueOffset,
       'v',
     );
@@ -328,10 +300,7 @@ function checkDuplicates(tags: SeenTag[]): void {
     if (seen.has(tag.name)) {
       fail(
         'duplicate-tag',
-        {
-          en: `The tag "${tag.name}" appears more than once. Keep only one.`,
-          ja: `タグ「${tag.name}」が複数回書かれています。1つだけにしてください。`,
-        },
+        message('dmarc_duplicate_tag', { tag: tag.name }),
         tag.offset,
         tag.name,
       );
@@ -345,46 +314,43 @@ function asPolicy(value: string): DmarcPolicy | undefined {
   return POLICIES.includes(lower) ? (lower as DmarcPolicy) : undefined;
 }
 
+/** Without a valid rua the record is refused; with one, receivers fall back to p=none (§6.6.3). */
+const REFUSED_MESSAGES = { 'missing-p': 'dmarc_missing_p', 'bad-p': 'dmarc_bad_p', 'bad-sp': 'dmarc_bad_sp' } as const;
+const FALLBACK_MESSAGES = {
+  'missing-p': 'dmarc_policy_fallback_missing_p',
+  'invalid-p': 'dmarc_policy_fallback_invalid_p',
+  'invalid-sp': 'dmarc_policy_fallback_invalid_sp',
+} as const;
+
 function applyPolicyFallback(
   record: DmarcRecord,
   problem: { code: 'missing-p' | 'bad-p' | 'bad-sp'; tag?: SeenTag },
   text: string,
   warnings: DmarcWarning[],
 ): void {
-  const what: Bilingual =
-    problem.code === 'missing-p'
-      ? { en: 'The required p tag (policy) is missing.', ja: '必須の p タグ（ポリシー）がありません。' }
-      : {
-          en: `${problem.code === 'bad-p' ? 'p' : 'sp'}=${shown(problem.tag?.value ?? '')} is not a valid policy (use none, quarantine or reject).`,
-          ja: `${problem.code === 'bad-p' ? 'p' : 'sp'}=${shown(problem.tag?.value ?? '')} はポリシーとして正しくありません（none・quarantine・reject のいずれかにしてください）。`,
-        };
+  const value = { value: shown(problem.tag?.value ?? '') };
   const offset = problem.tag?.valueOffset ?? text.length;
   const tagName = problem.code === 'bad-sp' ? 'sp' : 'p';
 
   if (record.rua.length === 0) {
     fail(
       problem.code,
-      {
-        en: `${what.en} Without it receivers apply no DMARC at all.`,
-        ja: `${what.ja}このままでは受信側はDMARCをまったく適用しません。`,
-      },
+      message(REFUSED_MESSAGES[problem.code], value),
       offset,
       tagName,
     );
   }
   record.p = 'none';
   delete record.sp;
-  record.policyFallback =
+  const fallback: NonNullable<DmarcRecord['policyFallback']> =
     problem.code === 'missing-p'
       ? { reason: 'missing-p' }
       : { reason: problem.code === 'bad-p' ? 'invalid-p' : 'invalid-sp', written: problem.tag?.value ?? '' };
+  record.policyFallback = fallback;
   warnings.push(
     issue(
       'policy-fallback',
-      {
-        en: `${what.en} Because rua has a valid address, receivers treat the record as p=none (RFC 7489 §6.6.3): reports are sent, but nothing is blocked.`,
-        ja: `${what.ja}rua に有効な送信先があるため、受信側はこのレコードを p=none として扱います（RFC 7489 §6.6.3）。レポートは届きますが、なりすましメールは止まりません。`,
-      },
+      message(FALLBACK_MESSAGES[fallback.reason], value),
       offset,
       tagName,
     ),
@@ -396,10 +362,7 @@ function parseAlignment(tag: SeenTag): DmarcAlignment {
   if (lower === 'r' || lower === 's') return lower;
   return fail(
     tag.name === 'adkim' ? 'bad-adkim' : 'bad-aspf',
-    {
-      en: `${tag.name}=${shown(tag.value)} is not valid: use r (relaxed) or s (strict).`,
-      ja: `${tag.name}=${shown(tag.value)} は正しくありません。r（緩やか）か s（厳密）を指定してください。`,
-    },
+    message(tag.name === 'adkim' ? 'dmarc_bad_adkim' : 'dmarc_bad_aspf', { value: shown(tag.value) }),
     tag.valueOffset,
     tag.name,
   );
@@ -410,10 +373,7 @@ function parsePct(tag: SeenTag): number {
   if (/^\d{1,3}$/.test(tag.value) && Number(tag.value) <= 100) return Number(tag.value);
   return fail(
     'bad-pct',
-    {
-      en: `pct=${shown(tag.value)} is not valid: it must be a whole number from 0 to 100.`,
-      ja: `pct=${shown(tag.value)} は正しくありません。0〜100 の整数にしてください。`,
-    },
+    message('dmarc_bad_pct', { value: shown(tag.value) }),
     tag.valueOffset,
     'pct',
   );
@@ -424,10 +384,7 @@ function parseRi(tag: SeenTag): number {
   if (/^\d+$/.test(tag.value) && Number(tag.value) <= MAX_UINT32) return Number(tag.value);
   return fail(
     'bad-ri',
-    {
-      en: `ri=${shown(tag.value)} is not valid: it must be a whole number of seconds (for example 86400).`,
-      ja: `ri=${shown(tag.value)} は正しくありません。秒数を整数で指定してください（例: 86400）。`,
-    },
+    message('dmarc_bad_ri', { value: shown(tag.value) }),
     tag.valueOffset,
     'ri',
   );
@@ -445,10 +402,7 @@ function parseFo(tag: SeenTag): DmarcFailureOption[] {
   }
   return fail(
     'bad-fo',
-    {
-      en: `fo=${shown(tag.value)} is not valid: use 0, 1, d or s, separated by colons (e.g. fo=1 or fo=d:s).`,
-      ja: `fo=${shown(tag.value)} は正しくありません。0・1・d・s をコロン区切りで指定してください（例: fo=1、fo=d:s）。`,
-    },
+    message('dmarc_bad_fo', { value: shown(tag.value) }),
     tag.valueOffset,
     'fo',
   );
@@ -459,10 +413,7 @@ function parseRf(tag: SeenTag, warnings: DmarcWarning[]): string[] {
   if (!formats.every((format) => /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/.test(format))) {
     fail(
       'bad-rf',
-      {
-        en: `rf=${shown(tag.value)} is not valid: it must be a report format name such as afrf.`,
-        ja: `rf=${shown(tag.value)} は正しくありません。afrf のようなレポート形式名を指定してください。`,
-      },
+      message('dmarc_bad_rf', { value: shown(tag.value) }),
       tag.valueOffset,
       'rf',
     );
@@ -472,10 +423,7 @@ function parseRf(tag: SeenTag, warnings: DmarcWarning[]): string[] {
     warnings.push(
       issue(
         'unregistered-rf',
-        {
-          en: `rf lists ${unregistered.join(', ')}, which is not a registered report format (only afrf is). Receivers will not use it.`,
-          ja: `rf の ${unregistered.join(', ')} は登録されたレポート形式ではありません（登録済みは afrf のみ）。受信側には使われません。`,
-        },
+        message('dmarc_unregistered_rf', { formats: unregistered.join(', ') }),
         tag.valueOffset,
         'rf',
       ),
@@ -490,16 +438,13 @@ const SIZE_UNITS: Record<string, number> = { '': 1, k: 2 ** 10, m: 2 ** 20, g: 2
  * Parses one `dmarc-uri` (§6.4: URI [ "!" 1*DIGIT [ "k" / "m" / "g" / "t" ] ]). Returns a reason when the
  * URI cannot be used. Commas and "!" inside a URI must be percent-encoded, so they never appear here.
  */
-export function parseDmarcUri(text: string): { ok: true; uri: DmarcUri } | { ok: false; reason: Bilingual } {
+export function parseDmarcUri(text: string): { ok: true; uri: DmarcUri } | { ok: false; reason: Message } {
   const sizeMatch = /!(\d+)([kmgtKMGT]?)$/.exec(text);
   const uriText = sizeMatch ? text.slice(0, sizeMatch.index) : text;
   if (uriText.includes('!')) {
     return {
       ok: false,
-      reason: {
-        en: 'The size limit after "!" must be digits with an optional k, m, g or t.',
-        ja: '「!」の後ろのサイズ指定は、数字と k・m・g・t のいずれか（省略可）で書く必要があります。',
-      },
+      reason: message('dmarc_uri_bad_size'),
     };
   }
   const schemeMatch = /^([A-Za-z][A-Za-z0-9+.-]*):(\S+)$/.exec(uriText);
@@ -508,14 +453,8 @@ export function parseDmarcUri(text: string): { ok: true; uri: DmarcUri } | { ok:
     return {
       ok: false,
       reason: looksLikeAddress
-        ? {
-            en: `${shown(uriText)} is missing "mailto:". Write it as mailto:${uriText}.`,
-            ja: `${shown(uriText)} に「mailto:」が付いていません。mailto:${uriText} のように書いてください。`,
-          }
-        : {
-            en: `${shown(uriText)} is not a URI (for example mailto:dmarc@example.com).`,
-            ja: `${shown(uriText)} はURIの形になっていません（例: mailto:dmarc@example.com）。`,
-          },
+        ? message('dmarc_uri_missing_mailto', { uri: shown(uriText), address: uriText })
+        : message('dmarc_uri_not_uri', { uri: shown(uriText) }),
     };
   }
   const scheme = (schemeMatch[1] ?? '').toLowerCase();
@@ -529,10 +468,7 @@ export function parseDmarcUri(text: string): { ok: true; uri: DmarcUri } | { ok:
     if (!/^[^\s@]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+\.?$/.test(address)) {
       return {
         ok: false,
-        reason: {
-          en: `${shown(address)} is not a valid mail address.`,
-          ja: `${shown(address)} はメールアドレスとして正しくありません。`,
-        },
+        reason: message('dmarc_uri_bad_address', { address: shown(address) }),
       };
     }
     uri.address = address;
@@ -548,10 +484,7 @@ function parseUriList(tag: SeenTag, warnings: DmarcWarning[]): DmarcUri[] {
       warnings.push(
         issue(
           'bad-uri',
-          {
-            en: `${tag.name}: ${parsed.reason.en} Receivers ignore this address, so no reports will be sent to it.`,
-            ja: `${tag.name}: ${parsed.reason.ja}この送信先は受信側に無視され、レポートは届きません。`,
-          },
+          message('dmarc_bad_uri', { tag: tag.name, reason: parsed.reason }),
           tag.valueOffset,
           tag.name,
         ),
@@ -562,10 +495,7 @@ function parseUriList(tag: SeenTag, warnings: DmarcWarning[]): DmarcUri[] {
       warnings.push(
         issue(
           'non-mailto-uri',
-          {
-            en: `${tag.name}: receivers are only required to support mailto: addresses, so ${shown(parsed.uri.uri)} may be ignored.`,
-            ja: `${tag.name}: 受信側が必ず対応するのは mailto: の送信先だけです。${shown(parsed.uri.uri)} は無視される可能性があります。`,
-          },
+          message('dmarc_non_mailto_uri', { tag: tag.name, uri: shown(parsed.uri.uri) }),
           tag.valueOffset,
           tag.name,
         ),
@@ -580,20 +510,14 @@ function unknownTagWarning(tag: SeenTag): DmarcWarning {
   if (DRAFT_TAGS.includes(tag.name)) {
     return issue(
       'draft-tag',
-      {
-        en: `The tag "${tag.name}" comes from the DMARCbis drafts, not RFC 7489. Receivers that do not know it ignore it.`,
-        ja: `タグ「${tag.name}」は RFC 7489 ではなく、後継仕様（DMARCbis）の案で定義されたものです。対応していない受信側では無視されます。`,
-      },
+      message('dmarc_draft_tag', { tag: tag.name }),
       tag.offset,
       tag.name,
     );
   }
   return issue(
     'unknown-tag',
-    {
-      en: `The tag "${tag.name}" is not a DMARC tag and is ignored. Check it for typos.`,
-      ja: `タグ「${tag.name}」はDMARCのタグではないため無視されます。つづりを確認してください。`,
-    },
+    message('dmarc_unknown_tag', { tag: tag.name }),
     tag.offset,
     tag.name,
   );
@@ -612,10 +536,10 @@ export function isDmarcCandidate(txt: string): boolean {
 
 export type DmarcSelection =
   /** No TXT record at the name starts with v=DMARC1 (`ignored` lists the TXT records discarded). */
-  | { kind: 'none'; ignored: string[]; explanation: Bilingual }
-  | { kind: 'one'; record: string; index: number; ignored: string[]; explanation: Bilingual }
+  | { kind: 'none'; ignored: string[]; explanation: Message }
+  | { kind: 'one'; record: string; index: number; ignored: string[]; explanation: Message }
   /** §6.6.3 step 5: with several DMARC records, policy discovery stops and DMARC is not applied at all. */
-  | { kind: 'multiple'; records: string[]; ignored: string[]; explanation: Bilingual };
+  | { kind: 'multiple'; records: string[]; ignored: string[]; explanation: Message };
 
 /**
  * Picks the DMARC record among the TXT records at `_dmarc.<domain>` (each record's character-strings
@@ -634,10 +558,7 @@ export function selectDmarcRecord(txtRecords: string[]): DmarcSelection {
     return {
       kind: 'none',
       ignored,
-      explanation: {
-        en: 'There is no DMARC record (no TXT record starting with v=DMARC1).',
-        ja: 'DMARCレコードがありません（v=DMARC1 で始まるTXTレコードが見つかりません）。',
-      },
+      explanation: message('dmarc_selection_none'),
     };
   }
   if (candidates.length > 1) {
@@ -645,10 +566,7 @@ export function selectDmarcRecord(txtRecords: string[]): DmarcSelection {
       kind: 'multiple',
       records: candidates.map((candidate) => candidate.record),
       ignored,
-      explanation: {
-        en: `There are ${candidates.length} DMARC records. When there is more than one, receivers apply no DMARC at all (RFC 7489 §6.6.3). Merge them into a single record.`,
-        ja: `DMARCレコードが${candidates.length}つあります。複数あると受信側はDMARCをまったく適用しません（RFC 7489 §6.6.3）。1つのレコードにまとめてください。`,
-      },
+      explanation: message('dmarc_selection_multiple', { count: candidates.length }),
     };
   }
   return {
@@ -656,6 +574,6 @@ export function selectDmarcRecord(txtRecords: string[]): DmarcSelection {
     record: first.record,
     index: first.index,
     ignored,
-    explanation: { en: 'One DMARC record was found.', ja: 'DMARCレコードが1つ見つかりました。' },
+    explanation: message('dmarc_selection_one'),
   };
 }

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { parseDkimKey } from '../../../lib/mail/dkim';
 import { decodeBase64, readPublicKey } from '../../../lib/mail/der';
 import { ED25519_RAW, ED25519_SPKI, RSA_1024_PKCS1, RSA_1024_SPKI, RSA_2048_SPKI, RSA_4096_SPKI, RSA_512_SPKI } from './keys';
+import { render } from '../../../lib/i18n';
 
 function expectOk(text: string) {
   const result = parseDkimKey(text);
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
+  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${render('en', result.error)}`);
   return result;
 }
 
@@ -40,14 +41,14 @@ describe('parseDkimKey: RSA keys', () => {
     const result = expectOk(`v=DKIM1; k=rsa; p=${RSA_1024_SPKI}`);
     expect(result.record.key).toMatchObject({ bits: 1024 });
     expect(result.warnings.map((w) => w.code)).toEqual(['short-key']);
-    expect(result.warnings[0]?.messageJa).toContain('2048ビット');
+    expect(render('ja', result.warnings[0]!)).toContain('2048ビット');
   });
 
   it('warns that a 512-bit key makes DKIM fail (RFC 8301)', () => {
     const result = expectOk(`v=DKIM1; k=rsa; p=${RSA_512_SPKI}`);
     expect(result.record.key).toMatchObject({ bits: 512 });
     expect(result.warnings.map((w) => w.code)).toEqual(['weak-key']);
-    expect(result.warnings[0]?.message).toContain('512 bits');
+    expect(render('en', result.warnings[0]!)).toContain('512 bits');
   });
 
   it('reads the RFC 6376 Appendix C example key (1024 bits)', () => {
@@ -91,7 +92,7 @@ describe('parseDkimKey: Ed25519 keys (RFC 8463)', () => {
   it('rejects the SubjectPublicKeyInfo-wrapped form and says what to remove', () => {
     const error = expectError(`v=DKIM1; k=ed25519; p=${ED25519_SPKI}`);
     expect(error.code).toBe('bad-key-data');
-    expect(error.message).toContain('MCowBQYDK2VwAyEA');
+    expect(render('en', error)).toContain('MCowBQYDK2VwAyEA');
     expect(ED25519_SPKI.slice(16)).toBe(ED25519_RAW);
   });
 
@@ -111,7 +112,7 @@ describe('parseDkimKey: revoked keys', () => {
     expect(result.record.p).toBe('');
     expect(result.record.key).toBeUndefined();
     expect(result.warnings.map((w) => w.code)).toEqual(['revoked']);
-    expect(result.warnings[0]?.messageJa).toContain('失効');
+    expect(render('ja', result.warnings[0]!)).toContain('失効');
   });
 
   it('treats p= with only spaces and a final ";" as revoked', () => {
@@ -137,7 +138,7 @@ describe('parseDkimKey: errors, located', () => {
     const text = `v=DKIM1; k=rsa; p=${RSA_2048_SPKI.slice(0, 200)}" "${RSA_2048_SPKI.slice(200)}`;
     const error = expectError(text);
     expect(error).toMatchObject({ code: 'quoted', offset: 18 + 200, tag: 'p' });
-    expect(error.messageJa).toContain('つなげて');
+    expect(render('ja', error)).toContain('つなげて');
   });
 
   it('rejects a record wrapped in quotes', () => {
@@ -160,7 +161,7 @@ describe('parseDkimKey: errors, located', () => {
   it('explains that tag names are case-sensitive when P= is used', () => {
     const error = expectError(`v=DKIM1; P=${RSA_2048_SPKI}`);
     expect(error).toMatchObject({ code: 'missing-p', offset: 9 });
-    expect(error.message).toContain('case-sensitive');
+    expect(render('en', error)).toContain('case-sensitive');
   });
 
   it('rejects duplicate tags (RFC 6376 §3.2)', () => {

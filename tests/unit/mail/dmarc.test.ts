@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type DmarcRecord, isDmarcCandidate, parseDmarc, parseDmarcUri, selectDmarcRecord } from '../../../lib/mail/dmarc';
+import { render } from '../../../lib/i18n';
 
 type Expectation =
   | { ok: true; record?: Partial<DmarcRecord>; absent?: (keyof DmarcRecord)[]; warnings?: string[] }
@@ -183,8 +184,8 @@ describe('parseDmarc corpus', () => {
       expect(result.error.code).toBe(expected.code);
       if (expected.offset !== undefined) expect(result.error.offset).toBe(expected.offset);
       if (expected.tag !== undefined) expect(result.error.tag).toBe(expected.tag);
-      expect(result.error.message.length).toBeGreaterThan(10);
-      expect(result.error.messageJa).toMatch(/[ぁ-んァ-ヶ一-龠]/);
+      expect(render('en', result.error).length).toBeGreaterThan(10);
+      expect(render('ja', result.error)).toMatch(/[ぁ-んァ-ヶ一-龠]/);
     }
     if (expected.warnings) expect(result.warnings.map((w) => w.code)).toEqual(expected.warnings);
   });
@@ -199,34 +200,34 @@ describe('parseDmarc messages', () => {
     const result = parseDmarc('v=DMARC1 p=none');
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.error.message).toContain('semicolon');
-    expect(result.error.messageJa).toContain('セミコロン');
+    expect(render('en', result.error)).toContain('semicolon');
+    expect(render('ja', result.error)).toContain('セミコロン');
   });
 
   it('tells the user the version must be upper case', () => {
     const result = parseDmarc('v=Dmarc1; p=none');
     if (result.ok) throw new Error('expected an error');
-    expect(result.error.message).toContain('capital');
-    expect(result.error.messageJa).toContain('大文字');
+    expect(render('en', result.error)).toContain('capital');
+    expect(render('ja', result.error)).toContain('大文字');
   });
 
   it('shows invisible characters escaped', () => {
     const result = parseDmarc('v=DMARC1; p=none\n');
     if (result.ok) throw new Error('expected an error');
-    expect(result.error.message).toContain('"none\\n"');
+    expect(render('en', result.error)).toContain('"none\\n"');
   });
 
   it('suggests the mailto: form for a bare address', () => {
     const result = parseDmarc('v=DMARC1; p=none; rua=dmarc@example.com');
-    expect(result.warnings[0]?.message).toContain('mailto:dmarc@example.com');
-    expect(result.warnings[0]?.messageJa).toContain('mailto:dmarc@example.com');
+    expect(render('en', result.warnings[0]!)).toContain('mailto:dmarc@example.com');
+    expect(render('ja', result.warnings[0]!)).toContain('mailto:dmarc@example.com');
     expect(result.warnings[0]?.offset).toBe(22);
   });
 
   it('says what the fallback means: reports but no blocking', () => {
     const result = parseDmarc('v=DMARC1; rua=mailto:a@example.com');
-    expect(result.warnings[0]?.message).toContain('p=none');
-    expect(result.warnings[0]?.messageJa).toContain('p=none');
+    expect(render('en', result.warnings[0]!)).toContain('p=none');
+    expect(render('ja', result.warnings[0]!)).toContain('p=none');
   });
 });
 
@@ -259,7 +260,7 @@ describe('selectDmarcRecord (RFC 7489 §6.6.3)', () => {
     const selection = selectDmarcRecord(['v=spf1 -all', 'google-site-verification=abc', 'v=DMARC10; p=none', 'v=dmarc1; p=none']);
     expect(selection.kind).toBe('none');
     expect(selection.ignored).toHaveLength(4);
-    expect(selection.explanation.ja).toBe('DMARCレコードがありません（v=DMARC1 で始まるTXTレコードが見つかりません）。');
+    expect(render('ja', selection.explanation)).toBe('DMARCレコードがありません（v=DMARC1 で始まるTXTレコードが見つかりません）。');
   });
 
   it('picks the single DMARC record among other TXT records', () => {
@@ -276,8 +277,8 @@ describe('selectDmarcRecord (RFC 7489 §6.6.3)', () => {
     expect(selection.kind).toBe('multiple');
     if (selection.kind !== 'multiple') return;
     expect(selection.records).toEqual(['v=DMARC1; p=none', 'v=DMARC1; p=reject']);
-    expect(selection.explanation.en).toContain('§6.6.3');
-    expect(selection.explanation.ja).toContain('2つ');
+    expect(render('en', selection.explanation)).toContain('§6.6.3');
+    expect(render('ja', selection.explanation)).toContain('2つ');
   });
 
   it('accepts spacing around the version tag', () => {
