@@ -1,12 +1,12 @@
-// Explains a pasted bounce: what the receiver said (lib/mail/bounce.ts reads the text), and what SPF
+// Explains a pasted bounce: what the receiver said (parse.ts reads the text), and what SPF
 // says right now for the sending server and domain found in it (check_host with the configured resolver).
 // Pure and serializable: the background runs it and posts the result to the popup as JSON.
 import type { LocalizedText } from '../diagnosis/types';
 import type { Resolver } from '../dns/types';
 import { DnsError } from '../dns/types';
-import { localized } from '../i18n';
-import { parseBounce } from '../mail/bounce';
-import type { BounceAnalysis, BounceKind } from '../mail/bounce';
+import { localized, renderBoth } from '../i18n';
+import { parseBounce } from './parse';
+import type { BounceAnalysis, BounceKind } from './parse';
 import { checkHost } from '../spf/check-host';
 import { formatTrace } from '../spf/format';
 import type { CheckHostResult, SpfResult, TraceStep } from '../spf/types';
@@ -111,7 +111,7 @@ export async function explainBounce(text: string, deps: ExplainDeps): Promise<Bo
 }
 
 function factsOf(analysis: BounceAnalysis): BounceFacts {
-  const facts: BounceFacts = { kind: analysis.kind, explanation: { en: analysis.explanation.en, ja: analysis.explanation.ja } };
+  const facts: BounceFacts = { kind: analysis.kind, explanation: renderBoth(analysis.explanation) };
   if (analysis.smtpStatus !== undefined) facts.smtpStatus = analysis.smtpStatus;
   if (analysis.enhancedCode !== undefined) facts.enhancedCode = analysis.enhancedCode;
   if (analysis.temporary !== undefined) facts.temporary = analysis.temporary;

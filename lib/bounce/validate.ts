@@ -1,7 +1,8 @@
 // Checks a BounceExplanation that arrived over a port before the popup renders it: the shape must be
 // exactly what explainBounce produces (strings where text is shown, arrays where lists are drawn).
 import type { LocalizedText } from '../diagnosis/types';
-import type { BounceKind } from '../mail/bounce';
+import { BOUNCE_KINDS } from './parse';
+import type { BounceKind } from './parse';
 import { SPF_RESULTS } from '../spf/types';
 import type { SpfResult, TraceQuery, TraceStep } from '../spf/types';
 import type { BounceExplanation, BounceFacts, BounceNextStep, BounceSpfCheck } from './explain';
@@ -9,10 +10,6 @@ import type { BounceExplanation, BounceFacts, BounceNextStep, BounceSpfCheck } f
 const MAX_TEXT = 20_000;
 const MAX_ITEMS = 2_000;
 
-const BOUNCE_KINDS: readonly BounceKind[] = [
-  'unauthenticated', 'spf-hardfail', 'dmarc-policy', 'dmarc-tempfail', 'spf-bulk', 'rate-limited', 'rate-limited-spf',
-  'dkim-bulk', 'dmarc-missing', 'dmarc-alignment', 'ptr-missing', 'spf-suspicious', 'header-results', 'other', 'unrecognized',
-];
 const NEXT_STEPS: readonly BounceNextStep[] = [
   'fix-spf', 'add-spf', 'repair-spf', 'retry', 'resend', 'check-dkim-dmarc', 'contact-provider', 'paste-more',
 ];

@@ -4,6 +4,7 @@
 // Which data is judged: when the panel's records are in effect (the live nameservers are the panel's),
 // the panel's records are the truth being edited and live DNS is only compared with them (propagation).
 // When they are not in effect, live DNS is judged and the fixes are marked for the DNS host instead.
+import { renderBoth } from '../i18n';
 import { gmailReadiness } from '../mail/gmail';
 import { DiagnosisContext } from './context';
 import type { DiagnoseDeps, Lookup } from './context';
@@ -44,7 +45,7 @@ export async function diagnose(snapshot: PanelSnapshot, deps: DiagnoseDeps): Pro
 
   const gmail = gmailReadiness({ spf: spf.status, dkim: dkim.state, dmarc: dmarc.state, bulk: true }).map((item) => ({
     id: item.id,
-    requirement: item.requirement,
+    requirement: renderBoth(item.requirement),
     status: item.status,
     bounce: item.bounce,
   }));

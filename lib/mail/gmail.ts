@@ -10,7 +10,7 @@
 // Requirements that DNS cannot show (From: alignment, one-click unsubscribe, PTR, TLS, spam rate) are not
 // in this list; the diagnosis covers what DNS can tell.
 
-import type { Bilingual } from './text';
+import { type Message, message } from '../i18n';
 
 export interface GmailInputs {
   /** SPF result for the sending server: 'error' means the check could not finish (DNS trouble,
@@ -24,14 +24,16 @@ export interface GmailInputs {
   bulk: boolean;
 }
 
-export type GmailRequirementId = 'spf-or-dkim' | 'spf' | 'dkim' | 'dmarc';
+export const GMAIL_REQUIREMENT_IDS = ['spf-or-dkim', 'spf', 'dkim', 'dmarc'] as const;
+export type GmailRequirementId = (typeof GMAIL_REQUIREMENT_IDS)[number];
 export type GmailStatus = 'ok' | 'missing' | 'unknown';
 
 export interface GmailChecklistItem {
   id: GmailRequirementId;
   /** Who it applies to: every sender, or bulk senders only. */
   appliesTo: 'all' | 'bulk';
-  requirement: Bilingual;
+  /** The requirement in words (catalog key gmail_<id>). */
+  requirement: Message;
   status: GmailStatus;
   /** The rejection Gmail returns when this requirement is not met. */
   bounce: '550 5.7.26' | '550 5.7.27' | '550 5.7.30' | '550 5.7.40';
@@ -40,34 +42,22 @@ export interface GmailChecklistItem {
 const REQUIREMENTS: Record<GmailRequirementId, Pick<GmailChecklistItem, 'appliesTo' | 'requirement' | 'bounce'>> = {
   'spf-or-dkim': {
     appliesTo: 'all',
-    requirement: {
-      en: 'Every sender: the mail must pass SPF or DKIM.',
-      ja: 'すべての送信者: SPFかDKIMのどちらかに合格すること',
-    },
+    requirement: message('gmail_spf_or_dkim'),
     bounce: '550 5.7.26',
   },
   spf: {
     appliesTo: 'bulk',
-    requirement: {
-      en: 'Bulk senders (5,000+ a day): the mail must pass SPF.',
-      ja: '大量送信者（1日5,000通以上）: SPFに合格すること',
-    },
+    requirement: message('gmail_spf'),
     bounce: '550 5.7.27',
   },
   dkim: {
     appliesTo: 'bulk',
-    requirement: {
-      en: 'Bulk senders (5,000+ a day): the mail must be signed with DKIM.',
-      ja: '大量送信者（1日5,000通以上）: DKIM署名をすること',
-    },
+    requirement: message('gmail_dkim'),
     bounce: '550 5.7.30',
   },
   dmarc: {
     appliesTo: 'bulk',
-    requirement: {
-      en: 'Bulk senders (5,000+ a day): the domain must publish a DMARC record (p=none is enough).',
-      ja: '大量送信者（1日5,000通以上）: DMARCレコードを登録すること（p=none で可）',
-    },
+    requirement: message('gmail_dmarc'),
     bounce: '550 5.7.40',
   },
 };

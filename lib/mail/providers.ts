@@ -8,7 +8,13 @@
 // Templates: an MX pattern may capture the server number in a named group `n` (mailNNNN, svNNNN,
 // wwwNNNN). SPF term templates may use `{n}` (that number) and `{host}` (the whole matched MX host).
 
-import type { Bilingual } from './text';
+import { type Message, message } from '../i18n';
+
+/** A provider's name as each language writes it (data: the brand names are what they are). */
+export interface ProviderName {
+  readonly en: string;
+  readonly ja: string;
+}
 
 export type ProviderId =
   | 'onamae-mail'
@@ -42,7 +48,7 @@ export interface MxRule {
 
 export interface Provider {
   id: ProviderId;
-  name: Bilingual;
+  name: ProviderName;
   category: ProviderCategory;
   mx: readonly MxRule[];
   /** SPF terms (templates) to add to the domain's SPF record. Empty: the service needs none. */
@@ -54,7 +60,7 @@ export interface Provider {
   /** Where the facts come from. */
   source: readonly string[];
   /** A short note for the UI, when the provider has a quirk worth knowing. */
-  note?: Bilingual;
+  note?: Message;
 }
 
 export const allProviders: readonly Provider[] = [
@@ -80,10 +86,7 @@ export const allProviders: readonly Provider[] = [
     spfConfidence: 'inferred',
     dkimSelectors: [],
     source: ['panels.md §2.6: MX mxN.gmoserver.jp in four public notes; spf(NN).gmoserver.jp in an SPF-vendor dictionary'],
-    note: {
-      en: 'The exact SPF value depends on your server. Check it in the rental server control panel.',
-      ja: 'SPFの正確な値はサーバーによって異なります。レンタルサーバーのコントロールパネルで確認してください。',
-    },
+    note: message('provider_note_gmo_server'),
   },
   {
     id: 'conoha-wing',
@@ -227,10 +230,7 @@ export const allProviders: readonly Provider[] = [
     // s1/s2._domainkey CNAMEs to sendgrid.net in public record dumps (automated security setup).
     dkimSelectors: ['s1', 's2'],
     source: ['panels.md §4: dmarcbeacon.com; 138data/datagate-poc handover', 'public record dumps (s1/s2._domainkey → …sendgrid.net)'],
-    note: {
-      en: 'With automated security, SendGrid authenticates through CNAME records instead of an SPF include.',
-      ja: '自動セキュリティ（Automated Security）を使う場合、SendGrid はSPFのincludeではなくCNAMEレコードで認証します。',
-    },
+    note: message('provider_note_sendgrid'),
   },
   {
     id: 'amazon-ses',
@@ -243,10 +243,7 @@ export const allProviders: readonly Provider[] = [
     // Easy DKIM uses three random tokens as selectors, so none can be listed.
     dkimSelectors: [],
     source: ['panels.md §4: dmarcbeacon.com; a public note'],
-    note: {
-      en: 'SES needs the SPF include on the MAIL FROM subdomain (e.g. bounce.example.com), not necessarily on the main domain.',
-      ja: 'Amazon SES の SPF は、メインのドメインではなく MAIL FROM 用のサブドメイン（例: bounce.example.com）に設定する場合があります。',
-    },
+    note: message('provider_note_amazon_ses'),
   },
   {
     id: 'mailchimp',
@@ -290,10 +287,7 @@ export const allProviders: readonly Provider[] = [
     // CNAMEs s1/s2/sel1._domainkey → …ascendbywix.com in five public notes.
     dkimSelectors: ['s1', 's2', 'sel1'],
     source: ['panels.md §1.4: five public notes; support.wix.com domain authentication article'],
-    note: {
-      en: 'Wix authenticates its marketing mail with CNAME records, so no SPF change is needed.',
-      ja: 'Wix のメールマーケティングはCNAMEレコードで認証するため、SPFの変更は不要です。',
-    },
+    note: message('provider_note_wix_ascend'),
   },
 ];
 

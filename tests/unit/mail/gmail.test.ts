@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { render } from '../../../lib/i18n';
 import { type GmailInputs, gmailReadiness, gmailVerdict } from '../../../lib/mail/gmail';
 
 type Spf = GmailInputs['spf'];
@@ -28,10 +29,7 @@ describe('gmailReadiness: every sender', () => {
         {
           id: 'spf-or-dkim',
           appliesTo: 'all',
-          requirement: {
-            en: 'Every sender: the mail must pass SPF or DKIM.',
-            ja: 'すべての送信者: SPFかDKIMのどちらかに合格すること',
-          },
+          requirement: { key: 'gmail_spf_or_dkim' },
           status,
           bounce: '550 5.7.26',
         },
@@ -64,8 +62,8 @@ describe('gmailReadiness: bulk senders (5,000+ a day)', () => {
 
   it('says p=none is enough in both languages', () => {
     const dmarc = gmailReadiness({ spf: 'pass', dkim: 'present', dmarc: 'present', bulk: true }).find((item) => item.id === 'dmarc');
-    expect(dmarc?.requirement.en).toContain('p=none');
-    expect(dmarc?.requirement.ja).toContain('p=none で可');
+    expect(render('en', dmarc!.requirement)).toContain('p=none');
+    expect(render('ja', dmarc!.requirement)).toContain('p=none で可');
   });
 });
 

@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseBounce } from '../../../lib/mail/bounce';
+import { parseBounce } from '../../../lib/bounce/parse';
 import { decodeBase64 } from '../../../lib/mail/der';
 import { parseDkimKey } from '../../../lib/mail/dkim';
 import { parseDmarc } from '../../../lib/mail/dmarc';
 import { RSA_2048_SPKI } from './keys';
+import { render } from '../../../lib/i18n';
 
 // Text that looks like the inputs: tag soup and bounce fragments mixed with arbitrary characters.
 const fragments = fc.constantFrom(
@@ -43,8 +44,8 @@ describe('parsers never throw', () => {
     fc.assert(
       fc.property(anyText, (text) => {
         const analysis = parseBounce(text);
-        expect(analysis.explanation.en).not.toBe('');
-        expect(analysis.explanation.ja).not.toBe('');
+        expect(render('en', analysis.explanation)).not.toBe('');
+        expect(render('ja', analysis.explanation)).not.toBe('');
       }),
       { numRuns: 2000 },
     );

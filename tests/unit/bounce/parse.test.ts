@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseBounce } from '../../../lib/mail/bounce';
+import { parseBounce } from '../../../lib/bounce/parse';
+import { render } from '../../../lib/i18n';
 
 // Bounce texts below follow Gmail's wording (support.google.com/a/answer/3726730 and real bounces quoted
 // in panels.md §3.2); domains and addresses are documentation ones (example.jp, RFC 5737/3849 ranges).
@@ -192,8 +193,8 @@ describe('other Gmail requirement codes', () => {
 
   it('explains a non-authentication error as such', () => {
     const analysis = parseBounce('550 5.1.1 The email account that you tried to reach does not exist.');
-    expect(analysis.explanation.en).toContain('550 5.1.1');
-    expect(analysis.explanation.ja).toContain('SPF・DKIM・DMARC');
+    expect(render('en', analysis.explanation)).toContain('550 5.1.1');
+    expect(render('ja', analysis.explanation)).toContain('SPF・DKIM・DMARC');
   });
 });
 
@@ -297,7 +298,7 @@ To: customer@gmail.com`;
     for (const text of ['', 'hello', 'お世話になっております。メールが届きません。']) {
       const analysis = parseBounce(text);
       expect(analysis.kind).toBe('unrecognized');
-      expect(analysis.explanation.ja).toContain('550');
+      expect(render('ja', analysis.explanation)).toContain('550');
     }
   });
 });
@@ -365,17 +366,17 @@ Authentication-Results: mx.example.jp; spf=pass (sender IP is 198.51.100.1) smtp
 
   it('summarises header results in both languages', () => {
     const analysis = parseBounce('Authentication-Results: mx.google.com; spf=fail smtp.mailfrom=a@example.jp; dmarc=fail header.from=example.jp');
-    expect(analysis.explanation.en).toContain('SPF fail, DKIM —, DMARC fail');
-    expect(analysis.explanation.ja).toContain('SPF fail、DKIM —、DMARC fail');
+    expect(render('en', analysis.explanation)).toContain('SPF fail, DKIM —, DMARC fail');
+    expect(render('ja', analysis.explanation)).toContain('SPF fail、DKIM —、DMARC fail');
   });
 });
 
 describe('explanations', () => {
   it('name the domain and IP in both languages', () => {
     const analysis = parseBounce('550 5.7.26 This mail is unauthenticated. SPF check for [example.jp] did not pass with ip: [192.0.2.45].');
-    expect(analysis.explanation.en).toContain('(domain: example.jp, sending server IP: 192.0.2.45)');
-    expect(analysis.explanation.ja).toContain('（ドメイン: example.jp、送信元IPアドレス: 192.0.2.45）');
-    expect(analysis.explanation.ja).toContain('SPFとDKIMのどちらの認証にも合格しなかった');
+    expect(render('en', analysis.explanation)).toContain('(domain: example.jp, sending server IP: 192.0.2.45)');
+    expect(render('ja', analysis.explanation)).toContain('（ドメイン: example.jp、送信元IPアドレス: 192.0.2.45）');
+    expect(render('ja', analysis.explanation)).toContain('SPFとDKIMのどちらの認証にも合格しなかった');
   });
 
   it('exist for every kind', () => {
@@ -389,8 +390,8 @@ describe('explanations', () => {
     for (const sample of samples) {
       const analysis = parseBounce(sample);
       kinds.add(analysis.kind);
-      expect(analysis.explanation.en.length, sample).toBeGreaterThan(30);
-      expect(analysis.explanation.ja, sample).toMatch(/[ぁ-んァ-ヶ一-龠]/);
+      expect(render('en', analysis.explanation).length, sample).toBeGreaterThan(30);
+      expect(render('ja', analysis.explanation), sample).toMatch(/[ぁ-んァ-ヶ一-龠]/);
     }
     expect(kinds.size).toBe(15);
   });

@@ -8,8 +8,8 @@
 // and the surrounding DSN and original headers. The parser normalises all of that before matching, and
 // also reads Authentication-Results / Received-SPF headers (RFC 8601, RFC 7208 §9.1) when they are pasted.
 
-import { ipVersion } from './ip';
-import type { Bilingual } from './text';
+import { type CatalogKey, type Message, message } from '../i18n';
+import { ipVersion } from '../mail/ip';
 
 export type BounceKind =
   /** 550 5.7.26: neither SPF nor DKIM passed (every sender must pass one). */
@@ -43,6 +43,26 @@ export type BounceKind =
   /** Nothing usable was found. */
   | 'unrecognized';
 
+/** Every kind, for validating data that crosses contexts (a Record, so a new kind cannot be forgotten). */
+const KINDS: Record<BounceKind, true> = {
+  unauthenticated: true,
+  'spf-hardfail': true,
+  'dmarc-policy': true,
+  'dmarc-tempfail': true,
+  'spf-bulk': true,
+  'rate-limited': true,
+  'rate-limited-spf': true,
+  'dkim-bulk': true,
+  'dmarc-missing': true,
+  'dmarc-alignment': true,
+  'ptr-missing': true,
+  'spf-suspicious': true,
+  'header-results': true,
+  other: true,
+  unrecognized: true,
+};
+export const BOUNCE_KINDS = Object.keys(KINDS) as readonly BounceKind[];
+
 /** What an Authentication-Results or Received-SPF header says. Results are lower-case ("pass", "fail"…). */
 export interface AuthResults {
   spf?: string;
@@ -72,7 +92,8 @@ export interface BounceAnalysis {
   ipVersion?: 4 | 6;
   /** Results from pasted Authentication-Results / Received-SPF headers, if any. */
   headers?: AuthResults;
-  explanation: Bilingual;
+  /** What the paste says, in words (a catalog message). */
+  explanation: Message;
 }
 
 /** Analyses pasted text. Never throws; returns kind 'unrecognized' when nothing is found. */
@@ -85,7 +106,7 @@ export function parseBounce(text: string): BounceAnalysis {
   let kind = classify(code, body);
   if (kind === 'unrecognized' && headers) kind = 'header-results';
 
-  const result: BounceAnalysis = { kind, explanation: { en: '', ja: '' } };
+  const result: BounceAnalysis = { kind, explanation: message('bounce_reading_unrecognized') };
   if (code?.status !== undefined) result.smtpStatus = code.status;
   if (code) {
     result.enhancedCode = code.enhanced;
@@ -366,91 +387,40 @@ function readAuthHeaders(text: string): AuthResults | undefined {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Explanations
+// The parser's reading, in words
 
-const EXPLANATIONS: Record<Exclude<BounceKind, 'header-results' | 'other'>, Bilingual> = {
-  unauthenticated: {
-    en: 'Gmail refused the message because it passed neither SPF nor DKIM. Gmail requires every sender to pass at least one of them. Add the mail service you send with to the domain\'s SPF record, or set up DKIM.',
-    ja: 'このメールはSPFとDKIMのどちらの認証にも合格しなかったため、Gmailに受け取りを拒否されました。Gmailはすべての送信者に、少なくともどちらか一方の合格を求めています。ドメインのSPFレコードに送信に使っているメールサービスを追加するか、DKIMを設定してください。',
-  },
-  'spf-hardfail': {
-    en: 'Gmail refused the message because the domain\'s SPF record ends in -all (hard fail) and the server that sent it is not listed there. Add the mail service you send with to the SPF record.',
-    ja: 'ドメインのSPFレコードが -all（ハードフェイル）で終わっていて、送信したサーバーがそのSPFレコードに含まれていないため、Gmailに受け取りを拒否されました。送信に使っているメールサービスをSPFレコードに追加してください。',
-  },
-  'dmarc-policy': {
-    en: 'Gmail refused the message because it failed DMARC and the domain\'s DMARC policy (p=quarantine or p=reject) asks receivers to refuse such mail. Make SPF or DKIM pass for the domain in the From address.',
-    ja: 'このメールはDMARCの認証に合格せず、ドメインのDMARCポリシー（p=quarantine または p=reject）が不合格メールの拒否を求めているため、Gmailに受け取りを拒否されました。差出人（From）のドメインでSPFかDKIMが合格するように設定してください。',
-  },
-  'dmarc-tempfail': {
-    en: 'Gmail could not check DMARC because of a temporary DNS failure, and the domain\'s DMARC policy asks to refuse unauthenticated mail, so it deferred the message. It arrives on a retry once DNS answers again; check that the domain\'s DNS servers respond.',
-    ja: 'DNSの一時的な不具合でDMARCを確認できず、ドメインのDMARCポリシーが未認証メールの拒否を求めているため、Gmailが受け取りを一時的に保留しました。DNSが正常に応答するようになれば、再送で届きます。ドメインのDNSサーバーが正しく応答しているか確認してください。',
-  },
-  'spf-bulk': {
-    en: 'Gmail refused the message because it did not pass SPF. Senders of large volumes (5,000 or more messages a day to Gmail) must pass SPF. Add the mail service you send with to the domain\'s SPF record.',
-    ja: 'このメールはSPFの認証に合格しなかったため、Gmailに受け取りを拒否されました。Gmail宛てに大量（1日5,000通以上）に送る送信者はSPFの合格が必須です。ドメインのSPFレコードに送信に使っているメールサービスを追加してください。',
-  },
-  'rate-limited': {
-    en: 'Gmail temporarily limited (rate-limited) delivery because the message passed neither SPF nor DKIM. It may arrive late or be refused later. Add the mail service you send with to the SPF record, or set up DKIM.',
-    ja: 'このメールはSPFとDKIMのどちらの認証にも合格しなかったため、Gmailが一時的に受け取りを制限しました（レート制限）。配送が遅れたり、最終的に拒否されたりすることがあります。SPFレコードに送信に使っているメールサービスを追加するか、DKIMを設定してください。',
-  },
-  'rate-limited-spf': {
-    en: 'Gmail temporarily limited delivery because the message did not pass SPF, which large-volume senders must pass. Add the mail service you send with to the SPF record.',
-    ja: 'このメールはSPFの認証に合格しなかったため、Gmailが一時的に受け取りを制限しました。大量に送る送信者はSPFの合格が必須です。SPFレコードに送信に使っているメールサービスを追加してください。',
-  },
-  'dkim-bulk': {
-    en: 'Gmail refused or delayed the message because it did not pass DKIM, which large-volume senders must pass. Turn on DKIM signing at your mail service and publish its key in DNS.',
-    ja: 'このメールはDKIMの認証に合格しなかったため、Gmailに拒否または保留されました。大量に送る送信者はDKIMの合格が必須です。メールサービスでDKIM署名を有効にし、その公開鍵をDNSに登録してください。',
-  },
-  'dmarc-missing': {
-    en: 'Gmail refused or delayed the message because the sending domain has no DMARC record (or the record has no policy). Large-volume senders must publish one; p=none is enough.',
-    ja: '送信元ドメインにDMARCレコードがない（またはポリシーが書かれていない）ため、Gmailに拒否または保留されました。大量に送る送信者はDMARCレコードの登録が必須です。p=none で構いません。',
-  },
-  'dmarc-alignment': {
-    en: 'Gmail refused or delayed the message because the domain in the From address matches neither the domain SPF checked nor the DKIM signing domain. Make SPF or DKIM pass for the same domain as the From address.',
-    ja: '差出人（From）のドメインが、SPFで確認されたドメインともDKIMの署名ドメインとも一致しないため、Gmailに拒否または保留されました。差出人と同じドメインでSPFかDKIMが合格するように設定してください。',
-  },
-  'ptr-missing': {
-    en: 'The sending server\'s IP address has no reverse DNS (PTR) record, or it does not match. That is set by the mail service, not in your domain\'s DNS: contact your mail provider.',
-    ja: '送信サーバーのIPアドレスに逆引き（PTR）レコードがないか、正引きと一致していません。これはお客様のドメインのDNSではなく、メールサービス側で設定するものです。メールサービスの提供会社にお問い合わせください。',
-  },
-  'spf-suspicious': {
-    en: 'Gmail found suspicious entries in the domain\'s SPF record (for example very wide IP ranges) and limited the mail. Remove unneeded or overly wide entries from the SPF record.',
-    ja: 'ドメインのSPFレコードに不審な内容（広すぎるIPアドレス範囲など）があるため、Gmailが受け取りを制限しました。SPFレコードから不要な記述や範囲の広すぎる記述を削除してください。',
-  },
-  unrecognized: {
-    en: 'No Gmail error code or authentication header was found. Paste the whole bounce message, including the lines that start with 550 or 421.',
-    ja: 'Gmailのエラーコードや認証結果のヘッダーが見つかりませんでした。「550」や「421」で始まる行も含めて、エラーメールの本文全体を貼り付けてください。',
-  },
+const READINGS: Record<Exclude<BounceKind, 'header-results' | 'other'>, CatalogKey> = {
+  unauthenticated: 'bounce_reading_unauthenticated',
+  'spf-hardfail': 'bounce_reading_spf_hardfail',
+  'dmarc-policy': 'bounce_reading_dmarc_policy',
+  'dmarc-tempfail': 'bounce_reading_dmarc_tempfail',
+  'spf-bulk': 'bounce_reading_spf_bulk',
+  'rate-limited': 'bounce_reading_rate_limited',
+  'rate-limited-spf': 'bounce_reading_rate_limited_spf',
+  'dkim-bulk': 'bounce_reading_dkim_bulk',
+  'dmarc-missing': 'bounce_reading_dmarc_missing',
+  'dmarc-alignment': 'bounce_reading_dmarc_alignment',
+  'ptr-missing': 'bounce_reading_ptr_missing',
+  'spf-suspicious': 'bounce_reading_spf_suspicious',
+  unrecognized: 'bounce_reading_unrecognized',
 };
 
-function explain(result: BounceAnalysis): Bilingual {
-  let base: Bilingual;
+/** The parser's reading of the paste, as a catalog message (bounce_reading_<kind>) with what it found. */
+function explain(result: BounceAnalysis): Message {
+  let base: Message;
   if (result.kind === 'header-results') {
     const h = result.headers;
     const dkim = h?.dkim.length ? h.dkim.join(', ') : '—';
-    base = {
-      en: `The pasted headers record these results: SPF ${h?.spf ?? '—'}, DKIM ${dkim}, DMARC ${h?.dmarc ?? '—'}.`,
-      ja: `貼り付けたヘッダーには次の認証結果が記録されています: SPF ${h?.spf ?? '—'}、DKIM ${dkim}、DMARC ${h?.dmarc ?? '—'}。`,
-    };
+    base = message('bounce_reading_header_results', { spf: h?.spf ?? '—', dkim, dmarc: h?.dmarc ?? '—' });
   } else if (result.kind === 'other') {
     const code = [result.smtpStatus, result.enhancedCode].filter((part) => part !== undefined).join(' ');
-    base = {
-      en: `This error (${code}) is not one of Gmail's sender-authentication errors, so changing SPF, DKIM or DMARC will probably not fix it.`,
-      ja: `このエラー（${code}）はGmailの送信者認証に関するものではないため、SPF・DKIM・DMARCを変更しても解決しない可能性が高いです。`,
-    };
+    base = message('bounce_reading_other', { code });
   } else {
-    base = EXPLANATIONS[result.kind];
+    base = message(READINGS[result.kind]);
   }
-  const detailsEn: string[] = [];
-  const detailsJa: string[] = [];
-  if (result.domain) {
-    detailsEn.push(`domain: ${result.domain}`);
-    detailsJa.push(`ドメイン: ${result.domain}`);
-  }
-  if (result.ip) {
-    detailsEn.push(`sending server IP: ${result.ip}`);
-    detailsJa.push(`送信元IPアドレス: ${result.ip}`);
-  }
-  if (detailsEn.length === 0) return base;
-  return { en: `${base.en} (${detailsEn.join(', ')})`, ja: `${base.ja}（${detailsJa.join('、')}）` };
+  const { domain, ip } = result;
+  if (domain && ip) return message('bounce_reading_with_details', { text: base, details: message('bounce_reading_domain_ip', { domain, ip }) });
+  if (domain) return message('bounce_reading_with_details', { text: base, details: message('bounce_reading_domain', { domain }) });
+  if (ip) return message('bounce_reading_with_details', { text: base, details: message('bounce_reading_ip', { ip }) });
+  return base;
 }
