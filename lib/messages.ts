@@ -3,7 +3,7 @@
 import type { BounceExplanation } from './bounce/explain';
 import { parseBounceExplanation } from './bounce/validate';
 import type { Diagnosis, LocalizedText, PanelId, PanelSnapshot, ProgressStep, SnapshotRecord } from './diagnosis/types';
-import { isHostname } from './provider-choice';
+import { isHostname } from './mail/provider-choice';
 
 /** Name of the runtime port a content script or the popup opens to ask for a diagnosis with progress. */
 export const DIAGNOSE_PORT = 'spf-doctor:diagnose';

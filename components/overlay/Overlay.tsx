@@ -7,7 +7,7 @@ import type { SessionView } from '../../lib/content/session';
 import { render } from '../../lib/i18n';
 import { problemMessage } from '../../lib/panels/problems';
 import type { PanelProblem } from '../../lib/panels/types';
-import type { ProviderChoice } from '../../lib/provider-choice';
+import type { ProviderChoice } from '../../lib/mail/provider-choice';
 import { BadgeLayer } from './Badges';
 import type { PointerTarget, Subscribe } from './Badges';
 import { Details } from './Details';

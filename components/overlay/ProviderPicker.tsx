@@ -4,8 +4,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { DetectedProviderSummary, Diagnosis, Lang } from '../../lib/diagnosis/types';
 import type { Provider } from '../../lib/mail/providers';
-import { checkServerHost, needsServerHost, selectableProviders, serverHostExample } from '../../lib/provider-choice';
-import type { ProviderChoice } from '../../lib/provider-choice';
+import { checkServerHost, needsServerHost, selectableProviders, serverHostExample } from '../../lib/mail/provider-choice';
+import type { ProviderChoice } from '../../lib/mail/provider-choice';
 import type { T } from './text';
 
 interface ProviderPickerProps {

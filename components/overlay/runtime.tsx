@@ -17,7 +17,7 @@ import type { Timers } from '../../lib/content/watcher';
 import { localized, pickLang } from '../../lib/i18n';
 import { DIAGNOSE_PORT } from '../../lib/messages';
 import type { FillResult, PanelAdapter } from '../../lib/panels/types';
-import type { ProviderChoice } from '../../lib/provider-choice';
+import type { ProviderChoice } from '../../lib/mail/provider-choice';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, normalizeSettings } from '../../lib/settings';
 import type { Settings } from '../../lib/settings';
 import type { PointerTarget } from './Badges';

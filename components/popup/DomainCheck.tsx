@@ -1,8 +1,8 @@
 // "Check any domain": the domain box, progress while the background asks DNS, then the diagnosis.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Diagnosis, LocalizedText, ProgressStep } from '../../lib/diagnosis/types';
-import { checkServerHost, needsServerHost, selectableProviders, serverHostExample } from '../../lib/provider-choice';
-import type { ProviderChoice } from '../../lib/provider-choice';
+import { checkServerHost, needsServerHost, selectableProviders, serverHostExample } from '../../lib/mail/provider-choice';
+import type { ProviderChoice } from '../../lib/mail/provider-choice';
 import type { CopyText } from './CopyButton';
 import { DiagnosisView } from './DiagnosisView';
 import { parseDomainInput } from './domain';

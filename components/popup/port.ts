@@ -5,7 +5,7 @@ import type { LocalizedText, ProgressStep } from '../../lib/diagnosis/types';
 import { localized } from '../../lib/i18n';
 import { DIAGNOSE_PORT, parseBouncePortMessage, parsePortMessage } from '../../lib/messages';
 import type { BackgroundRequest, BouncePortMessage, PortMessage } from '../../lib/messages';
-import type { ProviderChoice } from '../../lib/provider-choice';
+import type { ProviderChoice } from '../../lib/mail/provider-choice';
 
 /** The part of browser.runtime.Port this code uses (tests pass a double). */
 export interface PortLike {

@@ -4,8 +4,8 @@
 // storage in the background, and choices made in another tab arrive through storage.onChanged.
 // A change notice is answered by reading the key again rather than trusting the notice's value: notices
 // of this page's own quick successive writes arrive late, and the stored value is the last one written.
-import { choicesFromStorage, normalizeProviderChoice, PROVIDER_CHOICE_PREFIX, providerChoiceKey, sameChoice } from '../provider-choice';
-import type { ProviderChoice } from '../provider-choice';
+import { choicesFromStorage, normalizeProviderChoice, PROVIDER_CHOICE_PREFIX, providerChoiceKey, sameChoice } from '../mail/provider-choice';
+import type { ProviderChoice } from '../mail/provider-choice';
 import type { ProviderChoiceStore } from './session';
 
 /** The part of browser.storage.local used here. */

@@ -6,7 +6,7 @@ import { localized } from '../i18n';
 import { parsePortMessage } from '../messages';
 import type { BackgroundRequest } from '../messages';
 import type { PanelAdapter, PanelProblem, PanelRecord } from '../panels/types';
-import type { ProviderChoice } from '../provider-choice';
+import type { ProviderChoice } from '../mail/provider-choice';
 import type { PortLike } from './port';
 import { buildSnapshot, recordCount, snapshotSignature, withProviderChoice } from './snapshot';
 import type { Timers } from './watcher';

@@ -2,7 +2,7 @@
 // and a signature of it: the content script re-diagnoses only when the signature changes.
 import type { PanelId, PanelSnapshot, SnapshotRecord } from '../diagnosis/types';
 import type { PanelRead, PanelRecord } from '../panels/types';
-import type { ProviderChoice } from '../provider-choice';
+import type { ProviderChoice } from '../mail/provider-choice';
 
 function toSnapshotRecord(record: PanelRecord, pending: boolean): SnapshotRecord {
   const out: SnapshotRecord = { host: record.host, type: record.type, ttl: record.ttl, value: record.value };

@@ -4,7 +4,7 @@
 // Which data is judged: when the panel's records are in effect (the live nameservers are the panel's),
 // the panel's records are the truth being edited and live DNS is only compared with them (propagation).
 // When they are not in effect, live DNS is judged and the fixes are marked for the DNS host instead.
-import { renderBoth } from '../i18n';
+import { type MessageParam, message, renderBoth } from '../i18n';
 import { gmailReadiness } from '../mail/gmail';
 import { DiagnosisContext } from './context';
 import type { DiagnoseDeps, Lookup } from './context';
@@ -84,6 +84,11 @@ function providerSummary(p: ProviderInUse): DetectedProviderSummary {
   return { id: p.provider.id, name: p.provider.name, source: p.source, ...(p.mxHost ? { mxHost: p.mxHost } : {}), spfTerms: p.terms };
 }
 
+/** " (Wix)" after the name servers, in the catalog's punctuation; nothing when the host is unknown. */
+function hostSuffix(host: string | undefined): MessageParam {
+  return host === undefined ? '' : message('finding_NS_NOT_AUTHORITATIVE_host', { host });
+}
+
 /** Who serves the zone; NS_NOT_AUTHORITATIVE (and お名前.com's nsDnsvFlg risk) when it is not this panel. */
 function checkDelegation(ctx: DiagnosisContext, nsLookup: Lookup) {
   const { snapshot, domain } = ctx;
@@ -96,8 +101,8 @@ function checkDelegation(ctx: DiagnosisContext, nsLookup: Lookup) {
     const nsRefs = ctx.panelRecords.filter((r) => r.type === 'NS').map((r) => ({ host: r.host, type: r.type, value: r.value }));
     const list = nameservers.join(', ');
     ctx.findings.push(
-      makeFinding('NS_NOT_AUTHORITATIVE', { domain, nameservers: list, dnsHostSuffix: dnsHost ? ` (${dnsHost.name.en})` : '' }, nsRefs, {
-        ja: { dnsHostSuffix: dnsHost ? `（${dnsHost.name.ja}）` : '' },
+      makeFinding('NS_NOT_AUTHORITATIVE', { domain, nameservers: list, dnsHostSuffix: hostSuffix(dnsHost?.name.en) }, nsRefs, {
+        ja: { dnsHostSuffix: hostSuffix(dnsHost?.name.ja) },
       }),
     );
     if (snapshot.panel === 'onamae' && snapshot.nsDnsvFlg === true) {

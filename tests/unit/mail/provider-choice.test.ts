@@ -9,7 +9,7 @@ import {
   sameChoice,
   selectableProviders,
   serverHostExample,
-} from '../../../lib/provider-choice';
+} from '../../../lib/mail/provider-choice';
 
 describe('selectableProviders', () => {
   it('lists mailbox providers first, then sending services, leaving out those that need no SPF term', () => {

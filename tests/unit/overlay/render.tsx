@@ -6,7 +6,7 @@ import type { OverlayActions, OverlayProps } from '../../../components/overlay/O
 import type { SessionView } from '../../../lib/content/session';
 import type { Diagnosis, Fix } from '../../../lib/diagnosis/types';
 import type { FillResult, PanelRecord } from '../../../lib/panels/types';
-import type { ProviderChoice } from '../../../lib/provider-choice';
+import type { ProviderChoice } from '../../../lib/mail/provider-choice';
 
 export function doneView(diagnosis: Diagnosis, patch: Partial<SessionView> = {}): SessionView {
   return {

@@ -1,8 +1,8 @@
 // The mail provider a user picks by hand ("Mail is sent through: …"), shared by the overlay and the popup:
 // which providers can be picked, checking the server host some of them need, and how a choice is kept
 // per domain in browser.storage.local. Pure: callers pass the storage contents in and write them back.
-import { allProviders, providerById, spfTermsFor } from './mail/providers';
-import type { Provider } from './mail/providers';
+import { allProviders, providerById, spfTermsFor } from './providers';
+import type { Provider } from './providers';
 
 export interface ProviderChoice {
   providerId: string;
