@@ -12,15 +12,19 @@ import { BadgeLayer } from './Badges';
 import type { PointerTarget, Subscribe } from './Badges';
 import { Details } from './Details';
 import { Findings, findingElementId } from './Findings';
-import { FixCard } from './FixCard';
-import type { FixActions } from './FixCard';
+import { FixCard } from '../shared/FixCard';
+import type { ApplyFix, CopyFix } from '../shared/FixCard';
 import { Progress } from './Progress';
 import { ProviderPicker } from './ProviderPicker';
 import { Summary, countBySeverity } from './Summary';
 import { textFor } from './text';
 import type { T } from './text';
 
-export interface OverlayActions extends FixActions {
+export interface OverlayActions {
+  /** Puts a fix into the panel's own form (never saves). */
+  apply: ApplyFix;
+  /** Copies text to the clipboard; false when no way worked. */
+  copy: CopyFix;
   /** A fresh check that bypasses every cache. */
   recheck(): void;
   /** The user picked the mail provider their mail is sent through (null: detect it from MX again). */
@@ -111,7 +115,7 @@ function Body({ props, t }: { props: OverlayProps; t: T }) {
             </p>
           )}
           {diagnosis.fixes.map((fix: Fix) => (
-            <FixCard key={`${fix.id}:${fix.value}`} fix={fix} dnsHost={diagnosis.live.dnsHost} actions={actions} lang={lang} t={t} />
+            <FixCard key={`${fix.id}:${fix.value}`} fix={fix} dnsHost={diagnosis.live.dnsHost} copyFix={actions.copy} applyFix={actions.apply} lang={lang} t={t} />
           ))}
         </section>
       )}

@@ -1,13 +1,17 @@
 // A finished diagnosis: the verdict, every finding (data-finding="CODE"), the fixes with the exact record,
 // the SPF include tree with its lookup counts, and Gmail's sender checklist.
 import type { Diagnosis } from '../../lib/diagnosis/types';
-import type { CopyText } from './CopyButton';
-import { FixCard } from './FixCard';
+import { FixCard } from '../shared/FixCard';
 import { SpfTree } from './SpfTree';
 import { useText } from './text';
 
+/** Writes to the clipboard; rejects when the browser refuses (no focus, policy). */
+export type CopyText = (text: string) => Promise<void>;
+
 export function DiagnosisView({ diagnosis, cached, copyText }: { diagnosis: Diagnosis; cached: boolean; copyText: CopyText }) {
   const { t, pick, lang } = useText();
+  // Clipboard access can be refused; the card then says so and the value stays selectable by hand.
+  const copyFix = (text: string) => copyText(text).then(() => true, () => false);
   // No record and a DNS failure without SPF_MISSING: the record could not be read, which is not "none".
   const codes = new Set(diagnosis.findings.map((finding) => finding.code));
   const spfUnreadable = !codes.has('SPF_MISSING') && codes.has('DNS_TEMPORARY_ERROR');
@@ -41,7 +45,9 @@ export function DiagnosisView({ diagnosis, cached, copyText }: { diagnosis: Diag
           <p class="hint">{t('popup_fixes_hint')}</p>
           <ul class="fixes">
             {diagnosis.fixes.map((fix) => (
-              <FixCard key={fix.id} fix={fix} copyText={copyText} />
+              <li key={fix.id}>
+                <FixCard fix={fix} dnsHost={diagnosis.live.dnsHost} copyFix={copyFix} lang={lang} t={t} />
+              </li>
             ))}
           </ul>
         </section>

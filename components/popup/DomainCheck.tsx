@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Diagnosis, LocalizedText, ProgressStep } from '../../lib/diagnosis/types';
 import { checkServerHost, needsServerHost, selectableProviders, serverHostExample } from '../../lib/mail/provider-choice';
 import type { ProviderChoice } from '../../lib/mail/provider-choice';
-import type { CopyText } from './CopyButton';
+import type { CopyText } from './DiagnosisView';
 import { DiagnosisView } from './DiagnosisView';
 import { parseDomainInput } from './domain';
 import type { DomainInputError } from './domain';

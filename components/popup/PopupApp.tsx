@@ -2,7 +2,7 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Lang } from '../../lib/diagnosis/types';
 import { BounceExplain } from './BounceExplain';
-import type { CopyText } from './CopyButton';
+import type { CopyText } from './DiagnosisView';
 import { DomainCheck } from './DomainCheck';
 import type { CheckRequest } from './DomainCheck';
 import type { Connect } from './port';

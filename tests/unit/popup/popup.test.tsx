@@ -86,12 +86,14 @@ describe('popup: check any domain', () => {
 
     const fixes = [...container.querySelectorAll<HTMLElement>('[data-fix]')];
     expect(fixes).toHaveLength(2);
-    expect(fixes[0]?.querySelector('.fix-title')?.textContent).toBe('Change the existing TXT record to this');
-    expect(fixes[0]?.querySelector('.fix-value code')?.textContent).toBe(diagnosis.fixes[0]?.value);
-    expect(fixes[0]?.textContent).toContain('(leave empty: the domain itself)');
-    expect(fixes[0]?.querySelector('.fix-replaces code')?.textContent).toBe(diagnosis.fixes[0]?.replaces);
-    expect(fixes[1]?.querySelector('.fix-title')?.textContent).toBe('Add this TXT record');
-    expect(fixes[1]?.querySelector('.fix-fields')?.textContent).toContain('_dmarc');
+    expect(fixes[0]?.querySelector('h4')?.textContent).toBe(diagnosis.fixes[0]?.note?.en ?? 'Change the existing TXT record to this');
+    expect(fixes[0]?.querySelector('[data-fix-value]')?.textContent).toBe(diagnosis.fixes[0]?.value);
+    expect(fixes[0]?.querySelector('.apex')?.textContent).not.toBe('');
+    expect(fixes[0]?.querySelector('.old-value')?.textContent).toBe(diagnosis.fixes[0]?.replaces);
+    expect(fixes[1]?.querySelector('.record')?.textContent).toContain('_dmarc');
+    // The popup is not a panel: nothing to fill, only Copy.
+    expect(container.querySelectorAll('[data-action="apply"]')).toHaveLength(0);
+    expect(fixes.every((fix) => fix.querySelector('[data-action="copy"]'))).toBe(true);
 
     expect($(container, '.tree-total').getAttribute('data-lookups')).toBe('10');
     expect(textOf(container, '.tree-total')).toBe('10 of 10 DNS lookups used.');
@@ -125,12 +127,10 @@ describe('popup: check any domain', () => {
     checkDomain(container, 'example.jp');
     const diagnosis = await sampleDiagnosis();
     await answer(ports.last(), { kind: 'result', diagnosis, cached: false });
-    const copy = $(container, '[data-fix="dmarc-add"] .copy-button');
-    expect(copy.getAttribute('aria-label')).toBe('Copy the value of the TXT record');
-    click(copy);
+    click($(container, '[data-fix="dmarc-add"] [data-action="copy"]'));
     await settle();
     expect(copyText).toHaveBeenCalledWith('v=DMARC1; p=none');
-    expect(copy.textContent).toBe('Copied');
+    expect(textOf(container, '[data-fix="dmarc-add"] .copied')).toBe('Copied to the clipboard.');
   });
 
   it('tells the user when the clipboard refuses', async () => {
@@ -138,9 +138,9 @@ describe('popup: check any domain', () => {
     copyText.mockRejectedValueOnce(new Error('Document is not focused.'));
     checkDomain(container, 'example.jp');
     await answer(ports.last(), { kind: 'result', diagnosis: await sampleDiagnosis(), cached: false });
-    click($(container, '[data-fix="dmarc-add"] .copy-button'));
+    click($(container, '[data-fix="dmarc-add"] [data-action="copy"]'));
     await settle();
-    expect(textOf(container, '[data-fix="dmarc-add"] .copy-status')).toBe('Could not copy. Select the value and copy it by hand.');
+    expect(textOf(container, '[data-fix="dmarc-add"] .copy-failed')).toBe('Could not copy: select the value above and copy it by hand.');
   });
 
   it('shows the background\'s error, and an error when the background goes away', async () => {

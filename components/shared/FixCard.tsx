@@ -1,3 +1,5 @@
+// One fix, for the overlay and the popup alike: the exact record to enter, laid out as the panel asks
+// for it, with Copy, and Fill (into the panel's own form, never saving) only where a panel is present.
 import { useState } from 'preact/hooks';
 import type { Fix, Lang } from '../../lib/diagnosis/types';
 import { formatDuration } from '../../lib/content/format';
@@ -5,14 +7,14 @@ import { render } from '../../lib/i18n';
 import { ONAMAE } from '../../lib/panels/onamae-labels';
 import { problemMessage } from '../../lib/panels/problems';
 import type { FillResult, PanelProblem } from '../../lib/panels/types';
-import type { T } from './text';
 
-export interface FixActions {
-  /** Puts the fix into the panel's own form (never saves). */
-  apply(fix: Fix): Promise<FillResult>;
-  /** Copies text to the clipboard; false when no way worked. */
-  copy(text: string): Promise<boolean>;
-}
+/** The catalog renderer of the page the card is on (overlay or popup). */
+type T = (key: string, params?: Record<string, string | number>) => string;
+
+/** Copies text to the clipboard; false when no way worked. */
+export type CopyFix = (text: string) => Promise<boolean>;
+/** Puts the fix into the panel's own form (never saves). */
+export type ApplyFix = (fix: Fix) => Promise<FillResult>;
 
 type ApplyState = { status: 'idle' } | { status: 'busy' } | { status: 'done'; result: FillResult } | { status: 'failed'; reason: string };
 type CopyState = 'idle' | 'copied' | 'failed';
@@ -95,21 +97,25 @@ interface FixCardProps {
   fix: Fix;
   /** Display name of the DNS host serving the zone, for fixes that belong there. */
   dnsHost?: string;
-  actions: FixActions;
+  copyFix: CopyFix;
+  /** Only where a panel is present (the overlay): without it the card has no Fill button. */
+  applyFix?: ApplyFix;
   lang: Lang;
   t: T;
 }
 
-export function FixCard({ fix, dnsHost, actions, lang, t }: FixCardProps) {
+export function FixCard({ fix, dnsHost, copyFix, applyFix, lang, t }: FixCardProps) {
   const [apply, setApply] = useState<ApplyState>({ status: 'idle' });
   const [copy, setCopy] = useState<CopyState>('idle');
   const elsewhere = fix.target === 'dns-host';
+  const canApply = applyFix !== undefined && !elsewhere;
   const title = fix.note?.[lang] || t(fix.action === 'add' ? 'ui_fix_add' : 'ui_fix_edit', { type: fix.type });
 
   const onApply = async (): Promise<void> => {
+    if (!applyFix) return;
     setApply({ status: 'busy' });
     try {
-      setApply({ status: 'done', result: await actions.apply(fix) });
+      setApply({ status: 'done', result: await applyFix(fix) });
     } catch (error) {
       setApply({ status: 'failed', reason: error instanceof Error ? error.message : String(error) });
     }
@@ -117,7 +123,7 @@ export function FixCard({ fix, dnsHost, actions, lang, t }: FixCardProps) {
   const onCopy = async (): Promise<void> => {
     let ok = false;
     try {
-      ok = await actions.copy(fix.value);
+      ok = await copyFix(fix.value);
     } catch {
       ok = false;
     }
@@ -161,7 +167,7 @@ export function FixCard({ fix, dnsHost, actions, lang, t }: FixCardProps) {
       </dl>
       {fix.lookups !== undefined && <p class="lookups">{t('ui_fix_lookups', { lookups: fix.lookups })}</p>}
       <div class="buttons">
-        {!elsewhere && (
+        {canApply && (
           <button type="button" class="primary" data-action="apply" disabled={apply.status === 'busy'} onClick={() => void onApply()}>
             {apply.status === 'busy' ? t('ui_applying') : t('ui_apply')}
           </button>
