@@ -29,7 +29,7 @@ function fromMx(diagnosis: Diagnosis): DetectedProviderSummary[] {
 /** The default option's wording: what MX detection found, in the UI language. */
 function detectedLabel(detected: DetectedProviderSummary[], lang: Lang, t: T): string {
   if (detected.length === 0) return t('ui_provider_not_detected');
-  return t('ui_provider_detected', { name: detected.map((p) => p.name[lang]).join(lang === 'ja' ? '、' : ', ') });
+  return t('ui_provider_detected', { name: detected.map((p) => p.name[lang]).join(t('ui_provider_detected_separator')) });
 }
 
 function Options({ providers, lang }: { providers: readonly Provider[]; lang: Lang }) {

@@ -14,7 +14,7 @@ function kindOf(error: DnsError): DnsFailureKind {
 
 /** "Cloudflare: timeout; Google: network error" in one language. */
 function attemptsText(lang: 'en' | 'ja', attempts: readonly DnsError[]): string {
-  const separator = lang === 'ja' ? '、' : '; ';
+  const separator = translate(lang, 'ui_error_all_resolvers_separator');
   return attempts.map((a) => `${a.resolver}: ${translate(lang, `ui_dns_failure_${kindOf(a)}`)}`).join(separator);
 }
 
