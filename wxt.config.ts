@@ -1,4 +1,20 @@
+import { readFileSync } from 'node:fs';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
+import { BACKGROUND_KEYS, CONTENT_SCRIPT_KEYS, PAGE_KEYS, catalogSubset } from './lib/i18n/subsets';
+import type { KeyFilter } from './lib/i18n/subsets';
+
+/** A bundle gets only the catalog keys it renders (lib/i18n/subsets.ts says why). */
+function catalogsFor(keep: KeyFilter): Plugin {
+  return {
+    name: 'spf-doctor:bundle-catalogs',
+    enforce: 'pre',
+    load(id) {
+      if (!/[\\/]_locales[\\/][a-z]+[\\/]messages\.json$/.test(id)) return null;
+      return JSON.stringify(catalogSubset(JSON.parse(readFileSync(id, 'utf8')), keep));
+    },
+  };
+}
 
 // Content scripts match only the two DNS panels; DoH endpoints send CORS headers, so the
 // background needs no host permission for them (custom resolvers ask at runtime).
@@ -9,6 +25,14 @@ export default defineConfig({
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   }),
+  hooks: {
+    'vite:build:extendConfig': (entrypoints, config) => {
+      const types = new Set(entrypoints.map((entrypoint) => entrypoint.type));
+      const only = (...wanted: string[]) => [...types].every((type) => wanted.includes(type));
+      const keep = only('content-script') ? CONTENT_SCRIPT_KEYS : only('background') ? BACKGROUND_KEYS : only('popup', 'options') ? PAGE_KEYS : null;
+      if (keep) config.plugins = [...(config.plugins ?? []), catalogsFor(keep)];
+    },
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
