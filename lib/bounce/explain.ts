@@ -22,14 +22,8 @@ export type BounceNextStep =
   | 'contact-provider'
   | 'paste-more';
 
-export interface BounceFacts {
-  kind: BounceKind;
-  smtpStatus?: number;
-  enhancedCode?: string;
-  /** 4xx: the sending server retries; 5xx: the mail came back. */
-  temporary?: boolean;
-  domain?: string;
-  ip?: string;
+/** What the parser found, as the popup receives it (the reading rendered in both languages). */
+export interface BounceFacts extends Pick<BounceAnalysis, 'kind' | 'smtpStatus' | 'enhancedCode' | 'temporary' | 'domain' | 'ip'> {
   /** The SPF result the receiver wrote into pasted Authentication-Results / Received-SPF headers. */
   receiverSpf?: string;
   /** The parser's reading of the bounce text. */

@@ -14,8 +14,8 @@
 
 import { decodeBase64, readPublicKey } from './der';
 import { type Message, message } from '../i18n';
-import { type RecordIssue, issue, shown } from './text';
-import { TAG_NAME, isFws, splitTagList } from './taglist';
+import { type RecordIssue, type RecordParseResult, fail as failParse, failIfEmptyOrQuoted, issue, parseRecord, shown } from './text';
+import { type SeenTag, TAG_NAME, isFws, splitTagList } from './taglist';
 
 export type DkimKeyType = 'rsa' | 'ed25519';
 
@@ -81,46 +81,17 @@ export type DkimWarningCode = (typeof DKIM_WARNING_CODES)[number];
 export type DkimError = RecordIssue<DkimErrorCode>;
 export type DkimWarning = RecordIssue<DkimWarningCode>;
 
-export type DkimParseResult =
-  | { ok: true; record: DkimKeyRecord; warnings: DkimWarning[] }
-  | { ok: false; error: DkimError; warnings: DkimWarning[] };
+export type DkimParseResult = RecordParseResult<DkimKeyRecord, DkimErrorCode, DkimWarningCode>;
 
-class DkimSyntaxError extends Error {
-  constructor(readonly detail: DkimError) {
-    super(detail.key);
-  }
-}
-
-function fail(code: DkimErrorCode, text: Message, offset: number, tag?: string): never {
-  throw new DkimSyntaxError(issue(code, text, offset, tag));
-}
+const fail: (code: DkimErrorCode, text: Message, offset: number, tag?: string) => never = failParse;
 
 /** Parses and checks one DKIM key TXT record (character-strings already joined). Never throws. */
 export function parseDkimKey(text: string): DkimParseResult {
-  const warnings: DkimWarning[] = [];
-  try {
-    return { ok: true, record: parseOrThrow(text, warnings), warnings };
-  } catch (caught) {
-    if (caught instanceof DkimSyntaxError) return { ok: false, error: caught.detail, warnings };
-    throw caught;
-  }
-}
-
-interface SeenTag {
-  name: string;
-  value: string;
-  offset: number;
-  valueOffset: number;
+  return parseRecord((warnings: DkimWarning[]) => parseOrThrow(text, warnings));
 }
 
 function parseOrThrow(text: string, warnings: DkimWarning[]): DkimKeyRecord {
-  if (text.trim() === '') {
-    fail('empty', message('dkim_empty'), 0);
-  }
-  const firstChar = text.search(/\S/);
-  if (text.charAt(firstChar) === '"') {
-    fail('quoted', quotedText, firstChar);
-  }
+  failIfEmptyOrQuoted(text, message('dkim_empty'), quotedText);
 
   const tags = collectTags(text, warnings);
   const byName = new Map(tags.map((tag) => [tag.name, tag]));
@@ -128,20 +99,10 @@ function parseOrThrow(text: string, warnings: DkimWarning[]): DkimKeyRecord {
   const version = byName.get('v');
   if (version) {
     if (tags[0] !== version) {
-      fail(
-        'version-not-first',
-        message('dkim_version_not_first'),
-        version.offset,
-        'v',
-      );
+      fail('version-not-first', message('dkim_version_not_first'), version.offset, 'v');
     }
     if (version.value !== 'DKIM1') {
-      fail(
-        'bad-version',
-        message('dkim_bad_version', { value: shown(version.value) }),
-        version.valueOffset,
-        'v',
-      );
+      fail('bad-version', message('dkim_bad_version', { value: shown(version.value) }), version.valueOffset, 'v');
     }
   }
 
@@ -151,12 +112,7 @@ function parseOrThrow(text: string, warnings: DkimWarning[]): DkimKeyRecord {
   const pTag = byName.get('p');
   if (!pTag) {
     const upper = byName.get('P');
-    fail(
-      'missing-p',
-      message(upper ? 'dkim_missing_p_upper_case' : 'dkim_missing_p'),
-      upper?.offset ?? text.length,
-      'p',
-    );
+    fail('missing-p', message(upper ? 'dkim_missing_p_upper_case' : 'dkim_missing_p'), upper?.offset ?? text.length, 'p');
   }
   const p = cleanBase64(pTag);
 
@@ -198,36 +154,17 @@ function parseOrThrow(text: string, warnings: DkimWarning[]): DkimKeyRecord {
   }
 
   if (record.testing) {
-    warnings.push(
-      issue(
-        'testing',
-        message('dkim_testing'),
-        byName.get('t')?.offset ?? 0,
-        't',
-      ),
-    );
+    warnings.push(issue('testing', message('dkim_testing'), byName.get('t')?.offset ?? 0, 't'));
   }
 
   if (record.revoked) {
-    warnings.push(
-      issue(
-        'revoked',
-        message('dkim_revoked'),
-        pTag.valueOffset,
-        'p',
-      ),
-    );
+    warnings.push(issue('revoked', message('dkim_revoked'), pTag.valueOffset, 'p'));
     return record;
   }
 
   const bytes = decodeBase64(p);
   if (!bytes) {
-    fail(
-      'bad-base64',
-      message('dkim_bad_base64'),
-      pTag.valueOffset,
-      'p',
-    );
+    fail('bad-base64', message('dkim_bad_base64'), pTag.valueOffset, 'p');
   }
   record.key = readKey(bytes, k, pTag, warnings);
   return record;
@@ -240,36 +177,17 @@ function collectTags(text: string, warnings: DkimWarning[]): SeenTag[] {
   const seen = new Set<string>();
   for (const part of splitTagList(text, isFws)) {
     if (part.kind === 'empty') {
-      warnings.push(
-        issue(
-          'empty-tag',
-          message('dkim_empty_tag'),
-          part.offset,
-        ),
-      );
+      warnings.push(issue('empty-tag', message('dkim_empty_tag'), part.offset));
       continue;
     }
     if (part.kind === 'no-equals') {
-      fail(
-        'malformed-tag',
-        message('dkim_malformed_tag', { text: shown(part.text.slice(0, 40)) }),
-        part.offset,
-      );
+      fail('malformed-tag', message('dkim_malformed_tag', { text: shown(part.text.slice(0, 40)) }), part.offset);
     }
     if (!TAG_NAME.test(part.name)) {
-      fail(
-        'bad-tag-name',
-        message('dkim_bad_tag_name', { name: shown(part.name) }),
-        part.offset,
-      );
+      fail('bad-tag-name', message('dkim_bad_tag_name', { name: shown(part.name) }), part.offset);
     }
     if (seen.has(part.name)) {
-      fail(
-        'duplicate-tag',
-        message('dkim_duplicate_tag', { tag: part.name }),
-        part.offset,
-        part.name,
-      );
+      fail('duplicate-tag', message('dkim_duplicate_tag', { tag: part.name }), part.offset, part.name);
     }
     seen.add(part.name);
     tags.push({ name: part.name, value: part.value, offset: part.offset, valueOffset: part.valueOffset });
@@ -280,12 +198,7 @@ function collectTags(text: string, warnings: DkimWarning[]): SeenTag[] {
 function parseKeyType(tag: SeenTag): DkimKeyType {
   const lower = tag.value.toLowerCase();
   if (lower === 'rsa' || lower === 'ed25519') return lower;
-  return fail(
-    'unknown-key-type',
-    message('dkim_unknown_key_type', { value: shown(tag.value) }),
-    tag.valueOffset,
-    'k',
-  );
+  return fail('unknown-key-type', message('dkim_unknown_key_type', { value: shown(tag.value) }), tag.valueOffset, 'k');
 }
 
 /** Removes the FWS allowed inside base64 (RFC 6376 §2.4/§3.6.1), pointing at the first bad character. */
@@ -296,12 +209,7 @@ function cleanBase64(tag: SeenTag): string {
     if (isFws(ch)) continue;
     if (ch === '"') fail('quoted', quotedText, tag.valueOffset + i, 'p');
     if (!/[A-Za-z0-9+/=]/.test(ch)) {
-      fail(
-        'bad-base64',
-        message('dkim_bad_base64_character', { character: shown(ch) }),
-        tag.valueOffset + i,
-        'p',
-      );
+      fail('bad-base64', message('dkim_bad_base64_character', { character: shown(ch) }), tag.valueOffset + i, 'p');
     }
     clean += ch;
   }
@@ -313,12 +221,7 @@ function readKey(bytes: Uint8Array, k: DkimKeyType, pTag: SeenTag, warnings: Dki
   if (k === 'ed25519') {
     if (bytes.length === 32) return { type: 'ed25519', bits: 256 };
     if (shape?.type === 'rsa') {
-      fail(
-        'key-type-mismatch',
-        message('dkim_key_type_mismatch_rsa_key'),
-        pTag.valueOffset,
-        'k',
-      );
+      fail('key-type-mismatch', message('dkim_key_type_mismatch_rsa_key'), pTag.valueOffset, 'k');
     }
     fail(
       'bad-key-data',
@@ -341,33 +244,12 @@ function readKey(bytes: Uint8Array, k: DkimKeyType, pTag: SeenTag, warnings: Dki
   }
 
   if (shape.encoding === 'pkcs1') {
-    warnings.push(
-      issue(
-        'pkcs1-key',
-        message('dkim_pkcs1_key'),
-        pTag.valueOffset,
-        'p',
-      ),
-    );
+    warnings.push(issue('pkcs1-key', message('dkim_pkcs1_key'), pTag.valueOffset, 'p'));
   }
   if (shape.bits < 1024) {
-    warnings.push(
-      issue(
-        'weak-key',
-        message('dkim_weak_key', { bits: shape.bits }),
-        pTag.valueOffset,
-        'p',
-      ),
-    );
+    warnings.push(issue('weak-key', message('dkim_weak_key', { bits: shape.bits }), pTag.valueOffset, 'p'));
   } else if (shape.bits < 2048) {
-    warnings.push(
-      issue(
-        'short-key',
-        message('dkim_short_key', { bits: shape.bits }),
-        pTag.valueOffset,
-        'p',
-      ),
-    );
+    warnings.push(issue('short-key', message('dkim_short_key', { bits: shape.bits }), pTag.valueOffset, 'p'));
   }
   const info: DkimKeyInfo = { type: 'rsa', bits: shape.bits, encoding: shape.encoding };
   if (shape.exponent !== undefined) info.exponent = shape.exponent;
@@ -384,33 +266,14 @@ function colonList(value: string): string[] {
 
 function checkHashes(hashes: string[], tag: SeenTag, warnings: DkimWarning[]): void {
   if (hashes.includes('sha256')) return;
-  warnings.push(
-    issue(
-      'no-sha256',
-      message('dkim_no_sha256', { value: tag.value }),
-      tag.valueOffset,
-      'h',
-    ),
-  );
+  warnings.push(issue('no-sha256', message('dkim_no_sha256', { value: tag.value }), tag.valueOffset, 'h'));
 }
 
 function checkServices(services: string[], tag: SeenTag, warnings: DkimWarning[]): void {
   if (services.includes('*') || services.includes('email')) return;
-  warnings.push(
-    issue(
-      'not-for-email',
-      message('dkim_not_for_email', { value: tag.value }),
-      tag.valueOffset,
-      's',
-    ),
-  );
+  warnings.push(issue('not-for-email', message('dkim_not_for_email', { value: tag.value }), tag.valueOffset, 's'));
 }
 
 function unknownTagWarning(tag: SeenTag): DkimWarning {
-  return issue(
-    'unknown-tag',
-    message('dkim_unknown_tag', { tag: tag.name }),
-    tag.offset,
-    tag.name,
-  );
+  return issue('unknown-tag', message('dkim_unknown_tag', { tag: tag.name }), tag.offset, tag.name);
 }

@@ -12,8 +12,8 @@
 // Any other syntax violation is an error: a receiver that follows the grammar cannot use the record.
 
 import { type Message, message } from '../i18n';
-import { type RecordIssue, issue, shown } from './text';
-import { TAG_NAME, isWsp, splitTagList } from './taglist';
+import { type RecordIssue, type RecordParseResult, fail as failParse, failIfEmptyOrQuoted, issue, parseRecord, shown } from './text';
+import { type SeenTag, TAG_NAME, isWsp, splitTagList } from './taglist';
 
 export type DmarcPolicy = 'none' | 'quarantine' | 'reject';
 export type DmarcAlignment = 'r' | 's';
@@ -96,92 +96,39 @@ export type DmarcWarningCode = (typeof DMARC_WARNING_CODES)[number];
 export type DmarcError = RecordIssue<DmarcErrorCode>;
 export type DmarcWarning = RecordIssue<DmarcWarningCode>;
 
-export type DmarcParseResult =
-  | { ok: true; record: DmarcRecord; warnings: DmarcWarning[] }
-  | { ok: false; error: DmarcError; warnings: DmarcWarning[] };
+export type DmarcParseResult = RecordParseResult<DmarcRecord, DmarcErrorCode, DmarcWarningCode>;
 
 const POLICIES: readonly string[] = ['none', 'quarantine', 'reject'];
 /** Tags from the DMARCbis drafts; RFC 7489 receivers ignore them, so they only earn a mild warning. */
 const DRAFT_TAGS: readonly string[] = ['np', 'psd', 't'];
 const MAX_UINT32 = 4294967295;
 
-class DmarcSyntaxError extends Error {
-  constructor(readonly detail: DmarcError) {
-    super(detail.key);
-  }
-}
+const fail: (code: DmarcErrorCode, text: Message, offset: number, tag?: string) => never = failParse;
 
 /** Parses and validates one DMARC TXT record (the character-strings already joined). Never throws. */
 export function parseDmarc(text: string): DmarcParseResult {
-  const warnings: DmarcWarning[] = [];
-  try {
-    return { ok: true, record: parseOrThrow(text, warnings), warnings };
-  } catch (caught) {
-    if (caught instanceof DmarcSyntaxError) return { ok: false, error: caught.detail, warnings };
-    throw caught;
-  }
-}
-
-function fail(code: DmarcErrorCode, text: Message, offset: number, tag?: string): never {
-  throw new DmarcSyntaxError(issue(code, text, offset, tag));
-}
-
-interface SeenTag {
-  name: string;
-  value: string;
-  offset: number;
-  valueOffset: number;
+  return parseRecord((warnings: DmarcWarning[]) => parseOrThrow(text, warnings));
 }
 
 function parseOrThrow(text: string, warnings: DmarcWarning[]): DmarcRecord {
-  if (text.trim() === '') {
-    fail('empty', message('dmarc_empty'), 0);
-  }
-  const firstChar = text.search(/\S/);
-  if (text.charAt(firstChar) === '"') {
-    fail(
-      'quoted',
-      message('dmarc_quoted'),
-      firstChar,
-    );
-  }
+  failIfEmptyOrQuoted(text, message('dmarc_empty'), message('dmarc_quoted'));
   // Spaces after a final ";" belong to the separator (dmarc-sep = *WSP ";" *WSP); any others do not.
   const leading = /^[ \t]/.test(text);
   if (leading || (/[ \t]$/.test(text) && !/;[ \t]*$/.test(text))) {
-    warnings.push(
-      issue(
-        'surrounding-whitespace',
-        message('dmarc_surrounding_whitespace'),
-        leading ? 0 : text.length - 1,
-      ),
-    );
+    warnings.push(issue('surrounding-whitespace', message('dmarc_surrounding_whitespace'), leading ? 0 : text.length - 1));
   }
 
   const tags: SeenTag[] = [];
   for (const part of splitTagList(text, isWsp)) {
     if (part.kind === 'empty') {
-      warnings.push(
-        issue(
-          'empty-tag',
-          message('dmarc_empty_tag'),
-          part.offset,
-        ),
-      );
+      warnings.push(issue('empty-tag', message('dmarc_empty_tag'), part.offset));
       continue;
     }
     if (part.kind === 'no-equals') {
-      fail(
-        'malformed-tag',
-        message('dmarc_malformed_tag', { text: shown(part.text) }),
-        part.offset,
-      );
+      fail('malformed-tag', message('dmarc_malformed_tag', { text: shown(part.text) }), part.offset);
     }
     if (!TAG_NAME.test(part.name)) {
-      fail(
-        'bad-tag-name',
-        message('dmarc_bad_tag_name', { name: shown(part.name) }),
-        part.offset,
-      );
+      fail('bad-tag-name', message('dmarc_bad_tag_name', { name: shown(part.name) }), part.offset);
     }
     tags.push({ name: part.name.toLowerCase(), value: part.value, offset: part.offset, valueOffset: part.valueOffset });
   }
@@ -248,14 +195,7 @@ function parseOrThrow(text: string, warnings: DmarcWarning[]): DmarcRecord {
 
   if (!pTag) policyProblem = { code: 'missing-p' };
   else if (tags[1] !== pTag) {
-    warnings.push(
-      issue(
-        'p-not-second',
-        message('dmarc_p_not_second'),
-        pTag.offset,
-        'p',
-      ),
-    );
+    warnings.push(issue('p-not-second', message('dmarc_p_not_second'), pTag.offset, 'p'));
   }
 
   if (policyProblem) applyPolicyFallback(record, policyProblem, text, warnings);
@@ -267,18 +207,9 @@ function checkVersion(tags: SeenTag[]): void {
   if (!first || first.name !== 'v') {
     const laterVersion = tags.find((tag) => tag.name === 'v');
     if (laterVersion) {
-      fail(
-        'version-not-first',
-        message('dmarc_version_not_first'),
-        laterVersion.offset,
-        'v',
-      );
+      fail('version-not-first', message('dmarc_version_not_first'), laterVersion.offset, 'v');
     }
-    fail(
-      'missing-version',
-      message('dmarc_missing_version'),
-      first?.offset ?? 0,
-    );
+    fail('missing-version', message('dmarc_missing_version'), first?.offset ?? 0);
   }
   if (first.value !== 'DMARC1') {
     const caseOnly = first.value.toUpperCase() === 'DMARC1';
@@ -298,12 +229,7 @@ function checkDuplicates(tags: SeenTag[]): void {
   const seen = new Set<string>();
   for (const tag of tags) {
     if (seen.has(tag.name)) {
-      fail(
-        'duplicate-tag',
-        message('dmarc_duplicate_tag', { tag: tag.name }),
-        tag.offset,
-        tag.name,
-      );
+      fail('duplicate-tag', message('dmarc_duplicate_tag', { tag: tag.name }), tag.offset, tag.name);
     }
     seen.add(tag.name);
   }
@@ -333,12 +259,7 @@ function applyPolicyFallback(
   const tagName = problem.code === 'bad-sp' ? 'sp' : 'p';
 
   if (record.rua.length === 0) {
-    fail(
-      problem.code,
-      message(REFUSED_MESSAGES[problem.code], value),
-      offset,
-      tagName,
-    );
+    fail(problem.code, message(REFUSED_MESSAGES[problem.code], value), offset, tagName);
   }
   record.p = 'none';
   delete record.sp;
@@ -347,14 +268,7 @@ function applyPolicyFallback(
       ? { reason: 'missing-p' }
       : { reason: problem.code === 'bad-p' ? 'invalid-p' : 'invalid-sp', written: problem.tag?.value ?? '' };
   record.policyFallback = fallback;
-  warnings.push(
-    issue(
-      'policy-fallback',
-      message(FALLBACK_MESSAGES[fallback.reason], value),
-      offset,
-      tagName,
-    ),
-  );
+  warnings.push(issue('policy-fallback', message(FALLBACK_MESSAGES[fallback.reason], value), offset, tagName));
 }
 
 function parseAlignment(tag: SeenTag): DmarcAlignment {
@@ -371,23 +285,13 @@ function parseAlignment(tag: SeenTag): DmarcAlignment {
 function parsePct(tag: SeenTag): number {
   // §6.4: 1*3DIGIT; §6.3: an integer from 0 to 100.
   if (/^\d{1,3}$/.test(tag.value) && Number(tag.value) <= 100) return Number(tag.value);
-  return fail(
-    'bad-pct',
-    message('dmarc_bad_pct', { value: shown(tag.value) }),
-    tag.valueOffset,
-    'pct',
-  );
+  return fail('bad-pct', message('dmarc_bad_pct', { value: shown(tag.value) }), tag.valueOffset, 'pct');
 }
 
 function parseRi(tag: SeenTag): number {
   // §6.4: 1*DIGIT; §6.3: a 32-bit unsigned integer.
   if (/^\d+$/.test(tag.value) && Number(tag.value) <= MAX_UINT32) return Number(tag.value);
-  return fail(
-    'bad-ri',
-    message('dmarc_bad_ri', { value: shown(tag.value) }),
-    tag.valueOffset,
-    'ri',
-  );
+  return fail('bad-ri', message('dmarc_bad_ri', { value: shown(tag.value) }), tag.valueOffset, 'ri');
 }
 
 /** Splits a value at `sep`, allowing WSP around each separator (§6.4). */
@@ -400,34 +304,17 @@ function parseFo(tag: SeenTag): DmarcFailureOption[] {
   if (options.every((option) => option === '0' || option === '1' || option === 'd' || option === 's')) {
     return options as DmarcFailureOption[];
   }
-  return fail(
-    'bad-fo',
-    message('dmarc_bad_fo', { value: shown(tag.value) }),
-    tag.valueOffset,
-    'fo',
-  );
+  return fail('bad-fo', message('dmarc_bad_fo', { value: shown(tag.value) }), tag.valueOffset, 'fo');
 }
 
 function parseRf(tag: SeenTag, warnings: DmarcWarning[]): string[] {
   const formats = splitList(tag.value, ':');
   if (!formats.every((format) => /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?$/.test(format))) {
-    fail(
-      'bad-rf',
-      message('dmarc_bad_rf', { value: shown(tag.value) }),
-      tag.valueOffset,
-      'rf',
-    );
+    fail('bad-rf', message('dmarc_bad_rf', { value: shown(tag.value) }), tag.valueOffset, 'rf');
   }
   const unregistered = formats.filter((format) => format.toLowerCase() !== 'afrf');
   if (unregistered.length > 0) {
-    warnings.push(
-      issue(
-        'unregistered-rf',
-        message('dmarc_unregistered_rf', { formats: unregistered.join(', ') }),
-        tag.valueOffset,
-        'rf',
-      ),
-    );
+    warnings.push(issue('unregistered-rf', message('dmarc_unregistered_rf', { formats: unregistered.join(', ') }), tag.valueOffset, 'rf'));
   }
   return formats.map((format) => format.toLowerCase());
 }
@@ -481,24 +368,12 @@ function parseUriList(tag: SeenTag, warnings: DmarcWarning[]): DmarcUri[] {
   for (const item of splitList(tag.value, ',')) {
     const parsed = parseDmarcUri(item);
     if (!parsed.ok) {
-      warnings.push(
-        issue(
-          'bad-uri',
-          message('dmarc_bad_uri', { tag: tag.name, reason: parsed.reason }),
-          tag.valueOffset,
-          tag.name,
-        ),
-      );
+      warnings.push(issue('bad-uri', message('dmarc_bad_uri', { tag: tag.name, reason: parsed.reason }), tag.valueOffset, tag.name));
       continue;
     }
     if (parsed.uri.scheme !== 'mailto') {
       warnings.push(
-        issue(
-          'non-mailto-uri',
-          message('dmarc_non_mailto_uri', { tag: tag.name, uri: shown(parsed.uri.uri) }),
-          tag.valueOffset,
-          tag.name,
-        ),
+        issue('non-mailto-uri', message('dmarc_non_mailto_uri', { tag: tag.name, uri: shown(parsed.uri.uri) }), tag.valueOffset, tag.name),
       );
     }
     uris.push(parsed.uri);
@@ -508,19 +383,9 @@ function parseUriList(tag: SeenTag, warnings: DmarcWarning[]): DmarcUri[] {
 
 function unknownTagWarning(tag: SeenTag): DmarcWarning {
   if (DRAFT_TAGS.includes(tag.name)) {
-    return issue(
-      'draft-tag',
-      message('dmarc_draft_tag', { tag: tag.name }),
-      tag.offset,
-      tag.name,
-    );
+    return issue('draft-tag', message('dmarc_draft_tag', { tag: tag.name }), tag.offset, tag.name);
   }
-  return issue(
-    'unknown-tag',
-    message('dmarc_unknown_tag', { tag: tag.name }),
-    tag.offset,
-    tag.name,
-  );
+  return issue('unknown-tag', message('dmarc_unknown_tag', { tag: tag.name }), tag.offset, tag.name);
 }
 
 // ---------------------------------------------------------------------------------------------------

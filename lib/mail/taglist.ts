@@ -11,6 +11,9 @@ export type TagListPart =
   | { kind: 'no-equals'; text: string; offset: number };
 
 /** Tag names per RFC 6376 §3.2: ALPHA *ALNUMPUNC (letters, digits, underscore). */
+/** A tag as a parser keeps it: its name, value and where both start. */
+export type SeenTag = Omit<Extract<TagListPart, { kind: 'tag' }>, 'kind'>;
+
 export const TAG_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 /**
