@@ -5,6 +5,7 @@ import { txtJoin } from '../dns/types';
 import { translate } from '../i18n';
 import { analyseRecordText, analyseSpf, LOOKUP_LIMIT } from '../spf/analyse';
 import type { SpfAnalysis, SpfIssue, SpfNode } from '../spf/analyse';
+import type { SpfSyntaxError } from '../spf/types';
 import { checkHost } from '../spf/check-host';
 import { isSpfRecord } from '../spf/parser';
 import { DEFAULT_TTL } from './context';
@@ -141,7 +142,7 @@ function issueFindings(analysis: SpfAnalysis, domain: string, refs: RecordRef[])
     switch (issue.code) {
       case 'syntax-error': {
         const error = findSyntaxError(analysis.root, issue);
-        push(makeFinding('SPF_SYNTAX', { domain: issue.domain, term: error?.term ?? issue.term ?? '', position: (error?.offset ?? 0) + 1, reason: error?.reason ?? issue.message }, refs));
+        push(makeFinding('SPF_SYNTAX', { domain: issue.domain, term: error?.term ?? issue.term ?? '', position: (error?.offset ?? 0) + 1, reason: error?.problem ?? issue.message }, refs));
         break;
       }
       // Not syntax errors to RFC 7208, but each breaks the record the way its author did not mean.
@@ -176,7 +177,7 @@ function issueFindings(analysis: SpfAnalysis, domain: string, refs: RecordRef[])
   return findings;
 }
 
-function findSyntaxError(node: SpfNode, issue: SpfIssue): { term: string; offset: number; reason: string } | undefined {
+function findSyntaxError(node: SpfNode, issue: SpfIssue): SpfSyntaxError | undefined {
   if (node.domain === issue.domain && node.syntaxError) return node.syntaxError;
   for (const child of node.children) {
     const found = findSyntaxError(child, issue);

@@ -1,4 +1,5 @@
 // The SPF macro language (RFC 7208 §7): parsing with positions, and expansion.
+import { type Message, message, render } from '../i18n';
 
 export type MacroLetter = 's' | 'l' | 'o' | 'd' | 'i' | 'p' | 'h' | 'c' | 'r' | 't' | 'v';
 
@@ -19,7 +20,14 @@ export type MacroPart =
 
 export interface MacroSyntaxError {
   offset: number;
+  /** The catalog's words for the problem (spf_syntax_macro_*). */
+  problem: Message;
+  /** Its English form, for the trace and the CLI. */
   reason: string;
+}
+
+function macroError(offset: number, problem: Message): { error: MacroSyntaxError } {
+  return { error: { offset, problem, reason: render('en', problem) } };
 }
 
 const ALL_LETTERS = 'slodiphcrtv';
@@ -47,7 +55,7 @@ export function parseMacroString(
     if (ch !== '%') {
       const visible = code >= 0x21 && code <= 0x7e;
       if (!visible && !(explanation && ch === ' ')) {
-        return { error: { offset: i, reason: `character ${describeChar(ch)} is not allowed here` } };
+        return macroError(i, message('spf_syntax_macro_bad_character', { char: describeChar(ch) }));
       }
       literal += ch;
       i++;
@@ -70,26 +78,26 @@ export function parseMacroString(
       continue;
     }
     if (next !== '{') {
-      return { error: { offset: i, reason: 'a "%" must be followed by "{", "%", "_" or "-"' } };
+      return macroError(i, message('spf_syntax_macro_bad_percent'));
     }
     const close = text.indexOf('}', i + 2);
-    if (close < 0) return { error: { offset: i, reason: 'macro "%{" is not closed by "}"' } };
+    if (close < 0) return macroError(i, message('spf_syntax_macro_unclosed'));
     const body = text.slice(i + 2, close);
     const match = /^([a-zA-Z])([0-9]*)(r?)([.\-+,/_=]*)$/i.exec(body);
     const letterRaw = match?.[1];
     if (!match || !letterRaw) {
-      return { error: { offset: i, reason: `malformed macro "%{${body}}"` } };
+      return macroError(i, message('spf_syntax_macro_malformed', { macro: `%{${body}}` }));
     }
     const letter = letterRaw.toLowerCase();
     if (!ALL_LETTERS.includes(letter)) {
-      return { error: { offset: i, reason: `unknown macro letter "${letterRaw}"` } };
+      return macroError(i, message('spf_syntax_macro_unknown_letter', { letter: letterRaw }));
     }
     if (!explanation && EXPLANATION_ONLY.includes(letter)) {
-      return { error: { offset: i, reason: `macro letter "${letterRaw}" is allowed only in explanation text (exp)` } };
+      return macroError(i, message('spf_syntax_macro_explanation_only', { letter: letterRaw }));
     }
     const digits = match[2] ?? '';
     if (digits !== '' && Number(digits) === 0) {
-      return { error: { offset: i, reason: 'a macro transformer digit must not be zero' } };
+      return macroError(i, message('spf_syntax_macro_zero_digit'));
     }
     flush();
     parts.push({

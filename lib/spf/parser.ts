@@ -2,6 +2,7 @@
 // and every violation is reported with the term and the offset of the faulty character.
 import { isTopLabel } from './domain';
 import { parseIPv4, parseIPv6 } from './ip';
+import { type Message, message, render } from '../i18n';
 import { parseMacroString } from './macro';
 import type {
   MechanismName,
@@ -23,12 +24,13 @@ export function isSpfRecord(text: string): boolean {
   return text.length === VERSION.length || text[VERSION.length] === ' ';
 }
 
+/** A located syntax problem: the words are the catalog's (spf_syntax_*), `reason` their English form for the trace and CLI. */
 class TermError extends Error {
   constructor(
     readonly relativeOffset: number,
-    readonly reason: string,
+    readonly problem: Message,
   ) {
-    super(reason);
+    super(render('en', problem));
   }
 }
 
@@ -36,7 +38,7 @@ export function parseRecord(text: string): ParseResult {
   if (!isSpfRecord(text)) {
     return {
       ok: false,
-      error: { term: text.slice(0, 6), termIndex: -1, termOffset: 0, offset: 0, reason: 'record does not start with "v=spf1"' },
+      error: syntaxError(text.slice(0, 6), -1, 0, 0, message('spf_syntax_no_version')),
     };
   }
   const terms: SpfTerm[] = [];
@@ -57,18 +59,18 @@ export function parseRecord(text: string): ParseResult {
     if (end < 0) end = text.length;
     const termText = text.slice(position, end);
     const termOffset = position;
-    const fail = (relativeOffset: number, reason: string): ParseResult => ({
+    const fail = (relativeOffset: number, problem: Message): ParseResult => ({
       ok: false,
-      error: { term: termText, termIndex: index, termOffset, offset: termOffset + relativeOffset, reason },
+      error: syntaxError(termText, index, termOffset, termOffset + relativeOffset, problem),
     });
     try {
       const term = parseTerm(termText, termOffset);
       if (term.kind === 'modifier') {
         if (term.name === 'redirect') {
-          if (redirect) return fail(0, 'the "redirect" modifier appears more than once');
+          if (redirect) return fail(0, message('spf_syntax_duplicate_modifier', { name: 'redirect' }));
           redirect = term;
         } else if (term.name === 'exp') {
-          if (exp) return fail(0, 'the "exp" modifier appears more than once');
+          if (exp) return fail(0, message('spf_syntax_duplicate_modifier', { name: 'exp' }));
           exp = term;
         } else {
           unknownModifiers.push(term);
@@ -78,7 +80,7 @@ export function parseRecord(text: string): ParseResult {
       }
       terms.push(term);
     } catch (error) {
-      if (error instanceof TermError) return fail(error.relativeOffset, error.reason);
+      if (error instanceof TermError) return fail(error.relativeOffset, error.problem);
       throw error;
     }
     index++;
@@ -87,11 +89,15 @@ export function parseRecord(text: string): ParseResult {
   return { ok: true, record: { text, terms, mechanisms, redirect, exp, unknownModifiers } };
 }
 
+function syntaxError(term: string, termIndex: number, termOffset: number, offset: number, problem: Message): SpfSyntaxError {
+  return { term, termIndex, termOffset, offset, problem, reason: render('en', problem) };
+}
+
 function parseTerm(text: string, offset: number): SpfTerm {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code < 0x21 || code > 0x7e) {
-      throw new TermError(i, `character U+${code.toString(16).toUpperCase().padStart(4, '0')} is not allowed in an SPF record`);
+      throw new TermError(i, message('spf_syntax_bad_character', { char: `U+${code.toString(16).toUpperCase().padStart(4, '0')}` }));
     }
   }
   const modifier = /^([A-Za-z][A-Za-z0-9\-_.]*)=/.exec(text);
@@ -108,7 +114,7 @@ function parseModifier(text: string, rawName: string, offset: number): ModifierT
     return { kind: 'modifier', name, value, macro, text, offset };
   }
   const parsed = parseMacroString(value);
-  if ('error' in parsed) throw new TermError(valueOffset + parsed.error.offset, parsed.error.reason);
+  if ('error' in parsed) throw new TermError(valueOffset + parsed.error.offset, parsed.error.problem);
   return { kind: 'modifier', name, value, macro: parsed.parts, text, offset };
 }
 
@@ -122,10 +128,10 @@ function parseMechanism(text: string, offset: number): MechanismTerm {
     position = 1;
   }
   const nameMatch = /^[A-Za-z][A-Za-z0-9]*/.exec(text.slice(position));
-  if (!nameMatch) throw new TermError(position, `"${text}" is neither a mechanism nor a modifier`);
+  if (!nameMatch) throw new TermError(position, message('spf_syntax_not_a_term', { term: text }));
   const name = nameMatch[0].toLowerCase() as MechanismName;
   if (!MECHANISMS.includes(name)) {
-    throw new TermError(position, `unknown mechanism "${nameMatch[0]}"`);
+    throw new TermError(position, message('spf_syntax_unknown_mechanism', { name: nameMatch[0] }));
   }
   position += nameMatch[0].length;
   const rest = text.slice(position);
@@ -133,18 +139,18 @@ function parseMechanism(text: string, offset: number): MechanismTerm {
 
   switch (name) {
     case 'all':
-      if (rest !== '') throw new TermError(position, '"all" takes no argument');
+      if (rest !== '') throw new TermError(position, message('spf_syntax_all_argument'));
       return term;
     case 'include':
     case 'exists': {
-      if (!rest.startsWith(':')) throw new TermError(position, `"${name}" needs ":" and a domain`);
+      if (!rest.startsWith(':')) throw new TermError(position, message('spf_syntax_needs_domain_after_colon', { name }));
       term.domainSpec = rest.slice(1);
       term.domainMacro = checkDomainSpec(term.domainSpec, position + 1, name);
       return term;
     }
     case 'ptr': {
       if (rest === '') return term;
-      if (!rest.startsWith(':')) throw new TermError(position, '"ptr" may only be followed by ":" and a domain');
+      if (!rest.startsWith(':')) throw new TermError(position, message('spf_syntax_ptr_argument'));
       term.domainSpec = rest.slice(1);
       term.domainMacro = checkDomainSpec(term.domainSpec, position + 1, name);
       return term;
@@ -155,7 +161,7 @@ function parseMechanism(text: string, offset: number): MechanismTerm {
       const cidr = /(\/[0-9]*)?(\/\/[0-9]*)?$/.exec(rest)!;
       const body = rest.slice(0, rest.length - cidr[0].length);
       if (body !== '') {
-        if (!body.startsWith(':')) throw new TermError(position, `unexpected "${body[0]}" after "${name}"`);
+        if (!body.startsWith(':')) throw new TermError(position, message('spf_syntax_unexpected_after', { char: body[0]!, name }));
         term.domainSpec = body.slice(1);
         term.domainMacro = checkDomainSpec(term.domainSpec, position + 1, name);
       }
@@ -169,13 +175,13 @@ function parseMechanism(text: string, offset: number): MechanismTerm {
     }
     case 'ip4':
     case 'ip6': {
-      if (!rest.startsWith(':')) throw new TermError(position, `"${name}" needs ":" and a network`);
+      if (!rest.startsWith(':')) throw new TermError(position, message('spf_syntax_needs_network', { name }));
       const argument = rest.slice(1);
       const slash = argument.indexOf('/');
       const networkText = slash < 0 ? argument : argument.slice(0, slash);
       const network = name === 'ip4' ? parseIPv4(networkText) : parseIPv6(networkText);
       if (!network) {
-        throw new TermError(position + 1, `"${networkText}" is not a valid ${name === 'ip4' ? 'IPv4' : 'IPv6'} address`);
+        throw new TermError(position + 1, message(name === 'ip4' ? 'spf_syntax_bad_ip4' : 'spf_syntax_bad_ip6', { value: networkText }));
       }
       term.network = network;
       if (slash >= 0) {
@@ -191,10 +197,10 @@ function parseMechanism(text: string, offset: number): MechanismTerm {
 /** CIDR lengths: no leading zeros, within the family's range (ip4-cidr-length, ip6-cidr-length). */
 function parseCidr(digits: string, max: number, offset: number): number {
   if (!/^(0|[1-9][0-9]*)$/.test(digits)) {
-    throw new TermError(offset, digits === '' ? 'a CIDR length is missing after "/"' : `"/${digits}" is not a valid CIDR length`);
+    throw new TermError(offset, digits === '' ? message('spf_syntax_cidr_missing') : message('spf_syntax_cidr_invalid', { digits }));
   }
   const value = Number(digits);
-  if (value > max) throw new TermError(offset, `CIDR length /${digits} is larger than ${max}`);
+  if (value > max) throw new TermError(offset, message('spf_syntax_cidr_too_large', { digits, max }));
   return value;
 }
 
@@ -203,9 +209,9 @@ function parseCidr(digits: string, max: number, offset: number): number {
  * Returns the parsed macro parts or throws a located TermError.
  */
 function checkDomainSpec(spec: string, offset: number, termName: string) {
-  if (spec === '') throw new TermError(offset, `"${termName}" needs a domain`);
+  if (spec === '') throw new TermError(offset, message('spf_syntax_needs_domain', { name: termName }));
   const parsed = parseMacroString(spec);
-  if ('error' in parsed) throw new TermError(offset + parsed.error.offset, parsed.error.reason);
+  if ('error' in parsed) throw new TermError(offset + parsed.error.offset, parsed.error.problem);
   if (endsWithMacroExpand(spec)) return parsed.parts;
   const withoutDot = spec.endsWith('.') ? spec.slice(0, -1) : spec;
   const lastDot = withoutDot.lastIndexOf('.');
@@ -213,9 +219,7 @@ function checkDomainSpec(spec: string, offset: number, termName: string) {
   if (lastDot < 0 || !isTopLabel(topLabel)) {
     throw new TermError(
       offset + lastDot + 1,
-      lastDot < 0
-        ? `"${spec}" is not a fully qualified domain (it needs a dot and a top-level label)`
-        : `"${topLabel}" is not a valid top-level label`,
+      lastDot < 0 ? message('spf_syntax_not_fqdn', { domain: spec }) : message('spf_syntax_bad_top_label', { label: topLabel }),
     );
   }
   return parsed.parts;

@@ -1,6 +1,7 @@
 // Public shapes of the SPF engine: parsed records, results, and the evaluation trace.
 import type { IpAddress } from './ip';
 import type { MacroPart } from './macro';
+import type { Message } from '../i18n';
 
 /** The seven check_host() results (RFC 7208 §2.6). */
 export type SpfResult = 'none' | 'neutral' | 'pass' | 'fail' | 'softfail' | 'temperror' | 'permerror';
@@ -69,6 +70,9 @@ export interface SpfSyntaxError {
   termOffset: number;
   /** Offset of the faulty character in the record. */
   offset: number;
+  /** What is wrong, as a catalog message (spf_syntax_*), rendered in the reader's language. */
+  problem: Message;
+  /** The same in English, for the trace and the CLI. */
   reason: string;
 }
 

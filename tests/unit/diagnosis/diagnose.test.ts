@@ -95,6 +95,11 @@ describe('diagnose: each finding appears when it should', () => {
     }],
     ['SPF_SYNTAX', () => healthy('v=spf1 ip4:192.0.2.1/33 include:_spf.onamae.ne.jp ~all'), (d) => {
       expect(d.findings.find((f) => f.code === 'SPF_SYNTAX')!.params).toMatchObject({ term: 'ip4:192.0.2.1/33', position: '22' });
+      // The reason is the catalog's, in the reader's language, not the parser's English inside Japanese.
+      const syntax = d.findings.find((f) => f.code === 'SPF_SYNTAX')!;
+      expect(syntax.message.ja).toContain('範囲の長さ「/33」が上限の32を超えています');
+      expect(syntax.message.ja).not.toMatch(/larger than/);
+      expect(syntax.message.en).toContain('the prefix length /33 is larger than 32');
     }],
     ['SPF_LOOKUP_LIMIT', () => healthy('v=spf1 include:_spf.google.com include:spf.protection.outlook.com include:sendgrid.net include:_spf.onamae.ne.jp a ~all'), (d) => {
       expect(d.findings.find((f) => f.code === 'SPF_LOOKUP_LIMIT')!.params.lookups).toBe('11');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isSpfRecord, parseRecord } from '../../../lib/spf/parser';
+import { type CatalogKey, render } from '../../../lib/i18n';
 
 function errorOf(record: string) {
   const parsed = parseRecord(record);
@@ -55,31 +56,39 @@ describe('parsing valid records', () => {
 });
 
 describe('located syntax errors', () => {
-  const cases: [string, string, number, RegExp][] = [
-    // record, faulty term, offset of the fault, reason
-    ['v=spf1 ip4:192.0.2.1/33 -all', 'ip4:192.0.2.1/33', 21, /larger than 32/],
-    ['v=spf1 ip4:192.0.2.256 -all', 'ip4:192.0.2.256', 11, /not a valid IPv4/],
-    ['v=spf1 ip4:192.0.2.1~all', 'ip4:192.0.2.1~all', 11, /not a valid IPv4/],
-    ['v=spf1 include _spf.example.com ~all', 'include', 14, /needs ":"/],
-    ['v=spf1 a:example.123 -all', 'a:example.123', 17, /top-level label/],
-    ['v=spf1 mx:localhost -all', 'mx:localhost', 10, /fully qualified/],
-    ['v=spf1 redirect=a.example.com redirect=b.example.com', 'redirect=b.example.com', 30, /more than once/],
-    ['v=spf1 exp=a.example.com exp=b.example.com -all', 'exp=b.example.com', 25, /more than once/],
-    ['v=spf1 exists:%{x}.example.com', 'exists:%{x}.example.com', 14, /unknown macro letter/],
-    ['v=spf1 -all foo', 'foo', 12, /unknown mechanism/],
-    ['v=spf1 ip6:2001:db8::/129', 'ip6:2001:db8::/129', 22, /larger than 128/],
-    ['v=spf1 a/08', 'a/08', 9, /not a valid CIDR/],
-    ['v=spf1 all:foo.com', 'all:foo.com', 10, /takes no argument/],
-    ['v=spf1 +redirect=foo.com', '+redirect=foo.com', 8, /unknown mechanism/],
-    ['v=spf1 a:ex\u00e9mple.com', 'a:ex\u00e9mple.com', 11, /U\+00E9/],
-    ['v=spf1 ra=%', 'ra=%', 10, /must be followed/],
+  const cases: [string, string, number, CatalogKey][] = [
+    // record, faulty term, offset of the fault, the catalog message that says what is wrong
+    ['v=spf1 ip4:192.0.2.1/33 -all', 'ip4:192.0.2.1/33', 21, 'spf_syntax_cidr_too_large'],
+    ['v=spf1 ip4:192.0.2.256 -all', 'ip4:192.0.2.256', 11, 'spf_syntax_bad_ip4'],
+    ['v=spf1 ip4:192.0.2.1~all', 'ip4:192.0.2.1~all', 11, 'spf_syntax_bad_ip4'],
+    ['v=spf1 include _spf.example.com ~all', 'include', 14, 'spf_syntax_needs_domain_after_colon'],
+    ['v=spf1 a:example.123 -all', 'a:example.123', 17, 'spf_syntax_bad_top_label'],
+    ['v=spf1 mx:localhost -all', 'mx:localhost', 10, 'spf_syntax_not_fqdn'],
+    ['v=spf1 redirect=a.example.com redirect=b.example.com', 'redirect=b.example.com', 30, 'spf_syntax_duplicate_modifier'],
+    ['v=spf1 exp=a.example.com exp=b.example.com -all', 'exp=b.example.com', 25, 'spf_syntax_duplicate_modifier'],
+    ['v=spf1 exists:%{x}.example.com', 'exists:%{x}.example.com', 14, 'spf_syntax_macro_unknown_letter'],
+    ['v=spf1 -all foo', 'foo', 12, 'spf_syntax_unknown_mechanism'],
+    ['v=spf1 ip6:2001:db8::/129', 'ip6:2001:db8::/129', 22, 'spf_syntax_cidr_too_large'],
+    ['v=spf1 a/08', 'a/08', 9, 'spf_syntax_cidr_invalid'],
+    ['v=spf1 all:foo.com', 'all:foo.com', 10, 'spf_syntax_all_argument'],
+    ['v=spf1 +redirect=foo.com', '+redirect=foo.com', 8, 'spf_syntax_unknown_mechanism'],
+    ['v=spf1 a:ex\u00e9mple.com', 'a:ex\u00e9mple.com', 11, 'spf_syntax_bad_character'],
+    ['v=spf1 ra=%', 'ra=%', 10, 'spf_syntax_macro_bad_percent'],
   ];
-  it.each(cases)('%s → error in %j at offset %d', (record, term, offset, reason) => {
+  it.each(cases)('%s → error in %j at offset %d', (record, term, offset, problem) => {
     const error = errorOf(record);
     expect(error.term).toBe(term);
     expect(error.offset).toBe(offset);
-    expect(error.reason).toMatch(reason);
+    expect(error.problem.key).toBe(problem);
+    expect(error.reason).toBe(render('en', error.problem));
     expect(record.slice(error.termOffset, error.termOffset + term.length)).toBe(term);
+  });
+
+  it('says what is wrong in both languages, with the faulty text in it', () => {
+    const error = errorOf('v=spf1 ip4:192.0.2.256 -all');
+    expect(render('en', error.problem)).toBe('"192.0.2.256" is not a valid IPv4 address');
+    expect(render('ja', error.problem)).toBe('「192.0.2.256」はIPv4アドレスとして正しくありません');
+    expect(render('ja', errorOf('v=spf1 a:ex\u00e9mple.com').problem)).toContain('U+00E9');
   });
 
   it('reports the index of the faulty term', () => {
