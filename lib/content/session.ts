@@ -95,6 +95,8 @@ export class PanelSession {
   private awaiting = new Set<string>();
   private disposed = false;
   private readonly choices: ProviderChoiceStore;
+  /** The domain the last read of this URL found (a re-render may stop showing it; see ReadContext). */
+  private known: { url: string; domain: string } | null = null;
 
   constructor(private readonly deps: SessionDeps) {
     this.choices = deps.choices ?? memoryChoiceStore();
@@ -150,7 +152,9 @@ export class PanelSession {
       if (this.current.detected || this.port) this.reset();
       return;
     }
-    const read = adapter.read(doc);
+    const url = this.deps.getUrl();
+    const read = adapter.read(doc, this.known?.url === url ? { knownDomain: this.known.domain } : {});
+    if (read.domain) this.known = { url, domain: read.domain };
     const choice = read.domain ? this.choices.get(read.domain) : null;
     const snapshot = buildSnapshot(adapter.id, read, choice);
     this.update({
@@ -178,6 +182,7 @@ export class PanelSession {
   }
 
   private reset(): void {
+    this.known = null;
     this.closePort();
     this.recheckTimer = this.clear(this.recheckTimer);
     this.snapshot = null;

@@ -14,12 +14,22 @@ function toSnapshotRecord(record: PanelRecord, pending: boolean): SnapshotRecord
 }
 
 /**
- * The snapshot of one read, or null when the page did not show a domain (nothing to diagnose yet).
+ * The panel is still rendering its records: no record table yet and nothing read. Both panels show
+ * their header (and the domain) before the records arrive from their API, and a diagnosis of that
+ * moment would report every record missing.
+ */
+export function recordsNotRendered(read: PanelRead): boolean {
+  return read.records.length === 0 && read.pending.length === 0 && read.problems.some((p) => p.code === 'TABLE_NOT_FOUND');
+}
+
+/**
+ * The snapshot of one read, or null when the page did not show a domain or its records yet (nothing
+ * to diagnose yet).
  * Saved rows come first, then the pending ones flagged `pending`; the row elements are dropped.
  * `choice`: the mail provider the user picked for this domain, if any.
  */
 export function buildSnapshot(panel: PanelId, read: PanelRead, choice: ProviderChoice | null = null): PanelSnapshot | null {
-  if (!read.domain) return null;
+  if (!read.domain || recordsNotRendered(read)) return null;
   const snapshot: PanelSnapshot = {
     panel,
     domain: read.domain,

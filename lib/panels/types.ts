@@ -4,7 +4,7 @@
 // same code runs in a content script, under Vitest (happy-dom) and in the Node benchmark.
 //
 //   detect(url, doc)  is this page the panel's DNS record page? (URL host *and* DOM)
-//   read(doc)         the domain, every record row shown, the pending (not yet saved) edits, problems
+//   read(doc, ctx)    the domain, every record row shown, the pending (not yet saved) edits, problems
 //   fill(doc, fix)    put one record into the panel's own form; never saves, never deletes
 //   hostLabel(...)    how the panel wants a host typed (both panels: relative, '' for the apex)
 //
@@ -100,10 +100,19 @@ export interface FillOptions {
   timeoutMs?: number;
 }
 
+/** What the caller already knows about the page it reads again (same URL, earlier read). */
+export interface ReadContext {
+  /**
+   * The domain an earlier read of this page found. Used only when the page stops showing it: WDS's
+   * Page minimizes its header on scroll and drops the subtitle that names the domain.
+   */
+  knownDomain?: string | null;
+}
+
 export interface PanelAdapter {
   id: PanelId;
   detect(url: string, doc: Document): boolean;
-  read(doc: Document): PanelRead;
+  read(doc: Document, context?: ReadContext): PanelRead;
   fill(doc: Document, fix: PanelFix, options?: FillOptions): Promise<FillResult>;
   hostLabel(fqdn: string, domain: string): string;
 }

@@ -12,7 +12,7 @@ import { problem } from './problems';
 import { typeFromCell, typeFromHeading, typeFromValue } from './records';
 import { cleanText, labelIs } from './text';
 import { parseTtl, parseTtlCached } from './ttl';
-import type { PanelProblem, PanelRead, PanelRecord } from './types';
+import type { PanelProblem, PanelRead, PanelRecord, ReadContext } from './types';
 import { controlText, editFieldsOf, formContainerOf } from './wix-fields';
 import { WIX } from './wix-labels';
 
@@ -304,7 +304,7 @@ function textControlsOf(doc: Document): (HTMLInputElement | HTMLTextAreaElement)
 // ---------------------------------------------------------------------------------------------
 // The whole read
 
-export function readWix(doc: Document): PanelRead {
+export function readWix(doc: Document, context: ReadContext = {}): PanelRead {
   const problems: PanelProblem[] = [];
   const tables = findRecordTables(doc);
   const controls = textControlsOf(doc);
@@ -338,7 +338,8 @@ export function readWix(doc: Document): PanelRead {
     if (edit) raw.push(edit);
   }
 
-  const domain = readWixDomain(doc, raw.filter((r) => !r.pending).map((r) => r.host));
+  // The page's own word first; an earlier read's domain only while record tables are still shown.
+  const domain = readWixDomain(doc, raw.filter((r) => !r.pending).map((r) => r.host)) ?? (tables.length > 0 ? (context.knownDomain ?? null) : null);
   if (tables.length === 0) problems.push(problem('TABLE_NOT_FOUND'));
   if (!domain) problems.push(problem('DOMAIN_NOT_FOUND'));
 

@@ -6,7 +6,7 @@ import { columnOf, headerTexts } from './dom';
 import { problemFromError } from './problems';
 import { relativeLabel } from './names';
 import { typeFromHeading } from './records';
-import type { FillOptions, FillResult, PanelAdapter, PanelFix, PanelRead } from './types';
+import type { FillOptions, FillResult, PanelAdapter, PanelFix, PanelRead, ReadContext } from './types';
 import { fillWix } from './wix-fill';
 import { WIX } from './wix-labels';
 import { findTitle, readWix, sectionTypeOf } from './wix-read';
@@ -50,9 +50,9 @@ export const wixAdapter: PanelAdapter = {
     }
   },
 
-  read(doc: Document): PanelRead {
+  read(doc: Document, context?: ReadContext): PanelRead {
     try {
-      return readWix(doc);
+      return readWix(doc, context);
     } catch (error) {
       return { domain: null, records: [], pending: [], problems: [problemFromError(error)] };
     }

@@ -4,6 +4,7 @@
 // interception) both ask `panelResponse()` what to answer and `isLoopback()` what to let through.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { frameworkPage } from '../../fixtures/frameworks';
 import { FIXTURE_FILES, fixtureUrl } from '../../fixtures/load';
 import type { FixtureName, FixtureOptions } from '../../fixtures/load';
 import { E2E_FIXTURES_DIR } from './paths';
@@ -18,16 +19,21 @@ export const PANEL_HOSTS: Record<string, FixtureName> = {
 
 /** Query parameter (harness only; the fixtures ignore it) asking the Wix page to list the zone's records. */
 export const ZONE_RECORDS_PARAM = 'e2e-records';
+/** Query parameter (harness only) asking for the page rendered by the panel's real framework (tests/fixtures/frameworks.ts). */
+export const FRAMEWORK_PARAM = 'e2e-framework';
 
 export interface PanelOptions extends FixtureOptions {
   /** Wix only: list the testbed zone named by `domain` instead of the fixture's seed records. */
   zoneRecords?: boolean;
+  /** The fixture built with the panel's real framework: Wix → React + @wix/design-system, お名前.com → Angular. */
+  framework?: boolean;
 }
 
 /** The panel page's URL (the real host and path) for a fixture, its variant and domain. */
 export function panelUrl(name: FixtureName, options: PanelOptions = {}): string {
-  const { zoneRecords: fromZone, ...fixtureOptions } = options;
+  const { zoneRecords: fromZone, framework, ...fixtureOptions } = options;
   const url = new URL(fixtureUrl(name, fixtureOptions));
+  if (framework) url.searchParams.set(FRAMEWORK_PARAM, '1');
   if (fromZone) {
     if (name !== 'wix') throw new Error('zoneRecords is for the Wix panel (お名前.com is not the DNS host of the testbed zones)');
     url.searchParams.set(ZONE_RECORDS_PARAM, 'zone');
@@ -70,6 +76,10 @@ export function panelResponse(href: string): PanelResponse | null {
   const panel = url.protocol === 'https:' ? PANEL_HOSTS[url.hostname] : undefined;
   if (!panel) return null;
   if (/\.(ico|png|svg|css|js|json|woff2?)$/i.test(url.pathname)) return NOT_FOUND;
+  if (url.searchParams.get(FRAMEWORK_PARAM) === '1') {
+    if (panel === 'onamae' && !url.pathname.startsWith('/domain/setting/dns/control/')) return NOT_FOUND;
+    return { status: 200, contentType: 'text/html; charset=utf-8', body: frameworkPage(panel === 'wix' ? 'wix-wds' : 'onamae-angular') };
+  }
   if (panel === 'wix') return { status: 200, contentType: 'text/html; charset=utf-8', body: wixPage(url) };
   if (!url.pathname.startsWith('/domain/setting/dns/control/')) return NOT_FOUND;
   return { status: 200, contentType: 'text/html; charset=utf-8', body: readFileSync(FIXTURE_FILES.onamae, 'utf8') };
