@@ -76,11 +76,10 @@ export function domainFromUrl(url: string, exclude: readonly string[] = []): str
   } catch {
     return null;
   }
-  const pieces = [
-    ...parsed.pathname.split('/').map((part) => safeDecode(part)),
-    ...[...parsed.searchParams.values()],
-    safeDecode(parsed.hash.replace(/^#/, '')),
-  ];
+  // forEach, not the values() iterator: in a Firefox content script that iterator is "not iterable".
+  const queryValues: string[] = [];
+  parsed.searchParams.forEach((value) => queryValues.push(value));
+  const pieces = [...parsed.pathname.split('/').map((part) => safeDecode(part)), ...queryValues, safeDecode(parsed.hash.replace(/^#/, ''))];
   for (const piece of pieces) {
     const found = domainInText(piece, exclude);
     if (found) return found;
