@@ -73,6 +73,23 @@ describe('PanelSession', () => {
     expect(lastPort().disconnected).toBe(true);
   });
 
+  it('offers the domain of the last read of the same page to the next read, and forgets it when the page goes', () => {
+    const contexts: unknown[] = [];
+    const read = panel.adapter.read;
+    panel.adapter.read = (doc, context) => {
+      contexts.push(context);
+      return read(doc, context);
+    };
+    session.refresh();
+    panel.read = { ...panel.read, records: panel.read.records.slice(0, 2) };
+    session.refresh();
+    panel.detected = false;
+    session.refresh();
+    panel.detected = true;
+    session.refresh();
+    expect(contexts).toEqual([{}, { knownDomain: 'example.jp' }, {}]);
+  });
+
   it('does not ask again while the record set is unchanged, and does when it changes', () => {
     session.refresh();
     lastPort().receive(result(wixNoSpf));

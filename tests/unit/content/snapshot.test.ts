@@ -52,6 +52,14 @@ describe('buildSnapshot', () => {
     expect(buildSnapshot('wix', { ...sampleRead(), domain: null })).toBeNull();
   });
 
+  it('has nothing to diagnose while the records are still rendering (header shown, no record table yet)', () => {
+    const empty: PanelRead = { domain: 'example.jp', records: [], pending: [], problems: [{ code: 'TABLE_NOT_FOUND', params: {} }] };
+    expect(buildSnapshot('wix', empty)).toBeNull();
+    // A table with no rows, or rows without a table problem, is something to diagnose.
+    expect(buildSnapshot('wix', { ...empty, problems: [] })).not.toBeNull();
+    expect(buildSnapshot('wix', { ...empty, records: sampleRead().records })).not.toBeNull();
+  });
+
   it('leaves nsDnsvFlg out when the adapter does not report it (Wix)', () => {
     const { nsDnsvFlg: _, ...read } = sampleRead();
     expect(buildSnapshot('wix', read)).not.toHaveProperty('nsDnsvFlg');
