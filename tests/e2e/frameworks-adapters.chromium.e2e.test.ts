@@ -42,6 +42,34 @@ function fill(page: Page, name: 'wix' | 'onamae', fix: PanelFix): Promise<FillRe
 const SPF = 'v=spf1 include:_spf.onamae.ne.jp ~all';
 const VERIFICATION = 'google-site-verification=Xq3v9TzJ0eK1mP4sR7uW2yB5nD8fH6gL0aC3vE1iO9';
 
+describe('the fixtures keep framework state apart from the DOM (what makes the fill tests able to fail)', () => {
+  it('WDS: a value written only into the DOM is not what Save stores', async () => {
+    const page = await open('wix');
+    try {
+      await page.getByRole('heading', { name: 'TXT (Text)' }).locator('xpath=ancestor::div[.//button][1]').getByRole('button', { name: 'Add Record' }).dispatchEvent('click');
+      const value = page.getByRole('dialog').locator('input').nth(1);
+      await value.evaluate((el, spf) => { (el as HTMLInputElement).value = spf; el.dispatchEvent(new Event('input', { bubbles: true })); }, SPF);
+      await page.getByRole('dialog').getByRole('button', { name: 'Save', exact: true }).click();
+      expect(await wdsSaved(page)).toEqual([{ type: 'TXT', host: '', value: '', ttl: 3600, recordId: null }]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('Angular: a value written only into the DOM is not what 「追加」 queues', async () => {
+    const page = await open('onamae');
+    try {
+      await page.getByText('レコード追加', { exact: true }).click();
+      await page.locator('select[name="dnsTypeInput"]').selectOption('50');
+      await page.locator('input[name="recValueInput"]').evaluate((el, spf) => { (el as HTMLInputElement).value = spf; }, SPF);
+      await page.getByRole('button', { name: '追加', exact: true }).click();
+      expect(await onamaeAdded(page)).toEqual([{ host: '', type: 'TXT', typeCode: '50', ttl: '3600', value: '', priority: '', status: '1' }]);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe('adapters on @wix/design-system', () => {
   for (const variant of [undefined, 'inline']) {
     it(`chooses a TTL in WDS's Dropdown by clicking its option (${variant ?? 'modal'})`, async () => {
