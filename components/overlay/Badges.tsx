@@ -6,6 +6,7 @@ import type { Finding, Lang } from '../../lib/diagnosis/types';
 import { intersect, placeBadge } from '../../lib/content/badges';
 import type { BadgeTarget, Box } from '../../lib/content/badges';
 import type { T } from './text';
+import { trusted } from './trusted';
 
 export type Subscribe = (listener: () => void) => () => void;
 
@@ -79,7 +80,7 @@ export function BadgeLayer({ targets, pointer, subscribe, lang, t, onSelect }: B
             data-badge={target.findings.map((f) => f.code).join(' ')}
             aria-label={t('ui_badge', { message })}
             title={t('ui_badge', { message })}
-            onClick={() => first && onSelect(first)}
+            onClick={trusted(() => first && onSelect(first))}
           >
             <span aria-hidden="true">{target.severity === 'info' ? 'i' : '!'}</span>
           </button>

@@ -3,6 +3,7 @@ import type { Diagnosis, Lang } from '../../lib/diagnosis/types';
 import type { SpfNode } from '../../lib/spf/analyse';
 import type { TraceStep } from '../../lib/spf/types';
 import type { T } from './text';
+import { trusted } from './trusted';
 
 function SpfTreeNode({ node, t }: { node: SpfNode; t: T }) {
   return (
@@ -114,7 +115,7 @@ export function Details({ diagnosis, lang, t }: { diagnosis: Diagnosis; lang: La
   const [open, setOpen] = useState(false);
   return (
     <section class="details">
-      <button type="button" class="disclosure" data-action="details" aria-expanded={open} aria-controls="spf-doctor-details" onClick={() => setOpen(!open)}>
+      <button type="button" class="disclosure" data-action="details" aria-expanded={open} aria-controls="spf-doctor-details" onClick={trusted(() => setOpen(!open))}>
         <span aria-hidden="true">{open ? '▾' : '▸'}</span> {t('ui_details')}
       </button>
       <div id="spf-doctor-details" hidden={!open}>

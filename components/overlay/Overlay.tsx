@@ -18,6 +18,7 @@ import { Progress } from './Progress';
 import { ProviderPicker } from './ProviderPicker';
 import { Summary, countBySeverity } from './Summary';
 import { textFor } from './text';
+import { trusted } from './trusted';
 import type { T } from './text';
 
 export interface OverlayActions {
@@ -221,7 +222,7 @@ export function Overlay(props: OverlayProps) {
           aria-expanded="false"
           aria-controls="spf-doctor-panel"
           aria-label={view.diagnosis ? t('ui_expand', { errors, warnings }) : t('ui_expand_plain')}
-          onClick={() => toggle(false)}
+          onClick={trusted(() => toggle(false))}
         >
           <span class="pill-name">{t('ui_title')}</span>
           {view.state === 'checking' || view.state === 'reading' ? (
@@ -241,15 +242,15 @@ export function Overlay(props: OverlayProps) {
           )}
         </button>
       )}
-      <section id="spf-doctor-panel" ref={panel} class="panel" role="region" aria-label={t('ui_region_label', { domain })} hidden={collapsed} style={position} onKeyDown={onKeyDown}>
+      <section id="spf-doctor-panel" ref={panel} class="panel" role="region" aria-label={t('ui_region_label', { domain })} hidden={collapsed} style={position} onKeyDown={trusted(onKeyDown)}>
         <header class="panel-head">
           <h2>{t('ui_title')}</h2>
           <span class="provider">{t(`ui_panel_${provider}`)}</span>
           <span class="spacer" />
-          <button type="button" data-action="recheck" disabled={view.state === 'checking' || view.state === 'reading'} onClick={() => props.actions.recheck()}>
+          <button type="button" data-action="recheck" disabled={view.state === 'checking' || view.state === 'reading'} onClick={trusted(() => props.actions.recheck())}>
             {t('ui_recheck')}
           </button>
-          <button type="button" ref={collapseButton} data-action="collapse" aria-expanded={!collapsed} aria-controls="spf-doctor-panel" aria-label={t('ui_collapse')} title={t('ui_collapse')} onClick={() => toggle(true)}>
+          <button type="button" ref={collapseButton} data-action="collapse" aria-expanded={!collapsed} aria-controls="spf-doctor-panel" aria-label={t('ui_collapse')} title={t('ui_collapse')} onClick={trusted(() => toggle(true))}>
             <span aria-hidden="true">—</span>
           </button>
         </header>

@@ -7,6 +7,7 @@ import type { Provider } from '../../lib/mail/providers';
 import { checkServerHost, needsServerHost, selectableProviders, serverHostExample } from '../../lib/mail/provider-choice';
 import type { ProviderChoice } from '../../lib/mail/provider-choice';
 import type { T } from './text';
+import { trusted } from './trusted';
 
 interface ProviderPickerProps {
   diagnosis: Diagnosis;
@@ -78,8 +79,15 @@ export function ProviderPicker({ diagnosis, choice, onChoose, lang, t }: Provide
     onChoose({ providerId: value });
   };
 
-  const onServerSubmit = (event: Event): void => {
+  // The form's own submit event is fired by the browser even for a scripted click on its button, so it
+  // only stops the page from navigating; the check runs from the (trusted) click or Enter key itself.
+  const onServerSubmit = (event: Event): void => event.preventDefault();
+  const onServerEnter = (event: KeyboardEvent): void => {
+    if (event.key !== 'Enter') return;
     event.preventDefault();
+    submitServer();
+  };
+  const submitServer = (): void => {
     const checked = checkServerHost(selected, server);
     if (!checked.ok) {
       setServerError(checked.reason);
@@ -95,7 +103,7 @@ export function ProviderPicker({ diagnosis, choice, onChoose, lang, t }: Provide
       <label for={SELECT_ID} class="provider-label">
         {t('ui_provider_label')}
       </label>
-      <select id={SELECT_ID} data-action="provider" value={selected} onChange={(event) => onSelect(event.currentTarget.value)}>
+      <select id={SELECT_ID} data-action="provider" value={selected} onChange={trusted((event: Event) => onSelect((event.currentTarget as HTMLSelectElement).value))}>
         <option value="">{detectedLabel(detected, lang, t)}</option>
         <optgroup label={t('ui_provider_group_mailbox')}>
           <Options providers={mailbox} lang={lang} />
@@ -120,8 +128,9 @@ export function ProviderPicker({ diagnosis, choice, onChoose, lang, t }: Provide
               aria-invalid={serverError ? true : undefined}
               aria-describedby={serverError ? SERVER_ERROR_ID : undefined}
               onInput={(event) => setServer(event.currentTarget.value)}
+              onKeyDown={trusted(onServerEnter)}
             />
-            <button type="submit" data-action="provider-server-use">
+            <button type="submit" data-action="provider-server-use" onClick={trusted(submitServer)}>
               {t('ui_provider_server_use')}
             </button>
           </div>

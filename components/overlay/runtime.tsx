@@ -148,7 +148,8 @@ export async function runPanelOverlay(ctx: ContentScriptContext, adapter: PanelA
       position: 'inline',
       anchor: 'body',
       append: 'last',
-      mode: 'open',
+      // Closed: the page cannot reach into the overlay, neither to read the diagnosis nor to click it.
+      mode: 'closed',
       isolateEvents: true,
       onMount: (container) => container,
       onRemove: (container) => {

@@ -7,6 +7,7 @@ import { render } from '../../lib/i18n';
 import { ONAMAE } from '../../lib/panels/onamae-labels';
 import { problemMessage } from '../../lib/panels/problems';
 import type { FillResult, PanelProblem } from '../../lib/panels/types';
+import { trusted } from '../overlay/trusted';
 
 /** The catalog renderer of the page the card is on (overlay or popup). */
 type T = (key: string, params?: Record<string, string | number>) => string;
@@ -168,11 +169,11 @@ export function FixCard({ fix, dnsHost, copyFix, applyFix, lang, t }: FixCardPro
       {fix.lookups !== undefined && <p class="lookups">{t('ui_fix_lookups', { lookups: fix.lookups })}</p>}
       <div class="buttons">
         {canApply && (
-          <button type="button" class="primary" data-action="apply" disabled={apply.status === 'busy'} onClick={() => void onApply()}>
+          <button type="button" class="primary" data-action="apply" disabled={apply.status === 'busy'} onClick={trusted(() => void onApply())}>
             {apply.status === 'busy' ? t('ui_applying') : t('ui_apply')}
           </button>
         )}
-        <button type="button" data-action="copy" onClick={() => void onCopy()}>
+        <button type="button" data-action="copy" onClick={trusted(() => void onCopy())}>
           {t('ui_copy')}
         </button>
       </div>

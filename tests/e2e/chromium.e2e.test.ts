@@ -12,6 +12,7 @@ import { codes, describeOverlay, finding, readOverlay, readTiming, waitForOverla
 import type { OverlaySnapshot } from './support/overlay';
 import {
   errorCodes,
+  expectForgedApplyIgnored,
   fixActionIndex,
   panelRowCount,
   scrollOverlayTo,
@@ -21,6 +22,7 @@ import {
   wixEditing,
   ZONE_SCENARIOS,
 } from './support/scenarios';
+import { chooseInOverlay, chromiumOverlay as overlayOf, readOverlayControl } from './support/closed-root';
 import { scenarioTiming, TimingLog } from './support/timing';
 import { publishSeedTxt } from './support/seed';
 
@@ -82,7 +84,7 @@ function scenario(name: string, body: (run: Run) => Promise<void>, timeoutMs = 6
 
 async function expectPanelHeader(page: Page, overlay: OverlaySnapshot, panel: 'wix' | 'onamae', domain: string): Promise<void> {
   expect(overlay.hosts, 'one overlay host').toBe(1);
-  expect(overlay.shadowRoot).toBe('open');
+  expect(overlay.shadowRoot, 'the page cannot reach the overlay').toBe('closed');
   expect(overlay.state).toBe('done');
   expect(overlay.provider).toBe(panel);
   expect(overlay.domain).toBe(domain);
@@ -108,7 +110,7 @@ describe('Chromium: the seed on Wix', () => {
       await publishSeedTxt(bed);
 
       const page = (run.page = await browser.openPanel('wix', { delay: RENDER_DELAY_MS }));
-      const first = await waitForVerdict(page);
+      const first = await waitForVerdict(overlayOf(page));
       await expectPanelHeader(page, first, 'wix', 'example.jp');
       expect(codes(first)).toContain('SPF_MISSING');
       expect(codes(first)).not.toContain('NS_NOT_AUTHORITATIVE');
@@ -116,14 +118,14 @@ describe('Chromium: the seed on Wix', () => {
       expect(codes(first)).not.toContain('DNS_TEMPORARY_ERROR');
 
       // The fix card shows the record, with Apply.
-      const apply = await fixActionIndex(page, SEED_SPF, 'apply');
+      const apply = await fixActionIndex(overlayOf(page), SEED_SPF, 'apply');
       expect(apply, `an Apply button on the fix card showing ${SEED_SPF}`).toBeGreaterThanOrEqual(0);
-      expect(await fixActionIndex(page, SEED_SPF, 'copy'), 'a Copy button on the same card').toBeGreaterThanOrEqual(0);
-      await scrollOverlayTo(page, { fixValue: SEED_SPF });
+      expect(await fixActionIndex(overlayOf(page), SEED_SPF, 'copy'), 'a Copy button on the same card').toBeGreaterThanOrEqual(0);
+      await scrollOverlayTo(overlayOf(page), { fixValue: SEED_SPF });
       await page.screenshot({ path: screenshotPath(BROWSER, 'wix-seed-fix-card') });
 
-      // Apply fills Wix's own TXT form (host empty = apex) and does not save.
-      await page.locator('spf-doctor-overlay [data-action="apply"]').nth(apply).click();
+      // Apply (a real click, through the closed root) fills Wix's own TXT form (host empty = apex) and does not save.
+      await overlayOf(page).click('[data-action="apply"]', apply);
       await expect
         .poll(() => wixEditing(page), { timeout: 10_000 })
         .toMatchObject({ type: 'TXT', recordId: null, draft: { host: '', value: SEED_SPF } });
@@ -136,7 +138,7 @@ describe('Chromium: the seed on Wix', () => {
       await page.locator('[data-hook="dns-records--table-content--save-button"]').click();
       await page.locator('tr[data-table-row]', { hasText: SEED_SPF }).waitFor();
       const pending = await waitForOverlay(
-        page,
+        overlayOf(page),
         (o) => o.state === 'done' && codes(o).includes('PROPAGATION_PENDING') && !codes(o).includes('SPF_MISSING'),
         'PROPAGATION_PENDING (and no SPF_MISSING) after Save',
       );
@@ -147,7 +149,7 @@ describe('Chromium: the seed on Wix', () => {
       // The DNS host publishes it; the overlay's own re-check (every recheckSeconds = 10 s) notices.
       await publishSeedTxt(bed, [SEED_SPF]);
       const live = await waitForOverlay(
-        page,
+        overlayOf(page),
         (o) => o.state === 'done' && !codes(o).includes('PROPAGATION_PENDING'),
         'no PROPAGATION_PENDING after the zone was updated (automatic re-check)',
         30_000,
@@ -157,63 +159,75 @@ describe('Chromium: the seed on Wix', () => {
 
       // "Check again" runs a new diagnosis.
       const before = ((await readTiming(page))?.states ?? []).length;
-      await page.locator('spf-doctor-overlay [data-action="recheck"]').click();
+      await overlayOf(page).click('[data-action="recheck"]');
       await expect.poll(async () => {
         const states = (await readTiming(page))?.states ?? [];
         return states.slice(before).map((s) => s.state).join(' ');
       }, { timeout: 10_000 }).toMatch(/checking.* done$/);
-      expect(codes(await readOverlay(page))).not.toContain('PROPAGATION_PENDING');
+      expect(codes(await readOverlay(overlayOf(page)))).not.toContain('PROPAGATION_PENDING');
     },
     90_000,
   );
 });
 
+describe('Chromium: only the user clicks', () => {
+  scenario('wix-forged-click', async (run) => {
+    const page = (run.page = await shared.openPanel('wix', { delay: RENDER_DELAY_MS }));
+    const overlay = await waitForVerdict(overlayOf(page));
+    await expectPanelHeader(page, overlay, 'wix', 'example.jp');
+    const apply = await fixActionIndex(overlayOf(page), SEED_SPF, 'apply');
+    expect(apply, `an Apply button on the fix card showing ${SEED_SPF}`).toBeGreaterThanOrEqual(0);
+    await expectForgedApplyIgnored(overlayOf(page), apply, SEED_SPF);
+  });
+});
+
 describe('Chromium: choosing the mail provider', () => {
   /** The fix for the seed once the user says mail goes out through Google Workspace (the MX stays at お名前メール). */
   const GOOGLE_SPF = 'v=spf1 include:_spf.google.com ~all';
-  const providerSelect = (page: Page) => page.locator('spf-doctor-overlay [data-action="provider"]');
+  const PROVIDER = '[data-action="provider"]';
+  const providerSelect = (page: Page) => readOverlayControl(overlayOf(page), PROVIDER);
 
   scenario('wix-provider-choice', async (run) => {
     // The choice is remembered in storage.local: a browser of its own, so no other scenario sees it.
     const browser = await ownBrowser(run, [{ label: 'loopback', url: testbed.dohUrl }]);
     const first = (run.page = await browser.openPanel('wix', { delay: RENDER_DELAY_MS }));
-    const detected = await waitForVerdict(first);
+    const detected = await waitForVerdict(overlayOf(first));
     await expectPanelHeader(first, detected, 'wix', 'example.jp');
     expect(codes(detected)).toContain('SPF_MISSING');
-    expect(await fixActionIndex(first, SEED_SPF, 'apply'), 'the MX-detected お名前メール fix first').toBeGreaterThanOrEqual(0);
-    expect(await providerSelect(first).inputValue()).toBe('');
-    expect(await providerSelect(first).locator('option').first().textContent()).toBe('Detected from MX: Onamae Mail (お名前メール)');
+    expect(await fixActionIndex(overlayOf(first), SEED_SPF, 'apply'), 'the MX-detected お名前メール fix first').toBeGreaterThanOrEqual(0);
+    expect((await providerSelect(first))?.value).toBe('');
+    expect((await providerSelect(first))?.firstOption).toBe('Detected from MX: Onamae Mail (お名前メール)');
 
     // Choosing Google Workspace runs a fresh diagnosis (progress shown as usual) with it.
     const before = ((await readTiming(first))?.states ?? []).length;
-    await providerSelect(first).selectOption('google-workspace');
-    const google = await waitForOverlay(first, (o) => o.state === 'done' && o.text.includes(GOOGLE_SPF), `the fix ${GOOGLE_SPF} after choosing Google Workspace`);
+    await chooseInOverlay(overlayOf(first), PROVIDER, 'google-workspace');
+    const google = await waitForOverlay(overlayOf(first), (o) => o.state === 'done' && o.text.includes(GOOGLE_SPF), `the fix ${GOOGLE_SPF} after choosing Google Workspace`);
     expect(((await readTiming(first))?.states ?? []).slice(before).map((s) => s.state)).toContain('checking');
     expect(codes(google)).toContain('SPF_MISSING');
     expect(google.text).not.toContain(SEED_SPF);
-    expect(await fixActionIndex(first, GOOGLE_SPF, 'apply'), `an Apply button on the card showing ${GOOGLE_SPF}`).toBeGreaterThanOrEqual(0);
-    await scrollOverlayTo(first, { fixValue: GOOGLE_SPF });
+    expect(await fixActionIndex(overlayOf(first), GOOGLE_SPF, 'apply'), `an Apply button on the card showing ${GOOGLE_SPF}`).toBeGreaterThanOrEqual(0);
+    await scrollOverlayTo(overlayOf(first), { fixValue: GOOGLE_SPF });
     await first.screenshot({ path: screenshotPath(BROWSER, 'wix-provider-choice-google') });
     await first.close();
 
     // The panel of the same domain opens again: the choice is restored before the first diagnosis.
     const again = (run.page = await browser.openPanel('wix', { delay: RENDER_DELAY_MS }));
-    const restored = await waitForVerdict(again);
+    const restored = await waitForVerdict(overlayOf(again));
     expect(restored.text).toContain(GOOGLE_SPF);
-    expect(await providerSelect(again).inputValue()).toBe('google-workspace');
-    expect(await providerSelect(again).locator('option').first().textContent()).toBe('Detected from MX: Onamae Mail (お名前メール)');
+    expect((await providerSelect(again))?.value).toBe('google-workspace');
+    expect((await providerSelect(again))?.firstOption).toBe('Detected from MX: Onamae Mail (お名前メール)');
 
     // "Detected from MX" clears it: back to the お名前メール fix.
-    await providerSelect(again).selectOption('');
-    await waitForOverlay(again, (o) => o.state === 'done' && o.text.includes(SEED_SPF) && !o.text.includes(GOOGLE_SPF), `the fix ${SEED_SPF} after going back to MX detection`);
-    expect(await providerSelect(again).inputValue()).toBe('');
+    await chooseInOverlay(overlayOf(again), PROVIDER, '');
+    await waitForOverlay(overlayOf(again), (o) => o.state === 'done' && o.text.includes(SEED_SPF) && !o.text.includes(GOOGLE_SPF), `the fix ${SEED_SPF} after going back to MX detection`);
+    expect((await providerSelect(again))?.value).toBe('');
   });
 });
 
 describe('Chromium: the seed on お名前.com (DNS served by Wix)', () => {
   scenario('onamae-seed', async (run) => {
     const page = (run.page = await shared.openPanel('onamae', { delay: RENDER_DELAY_MS }));
-    const overlay = await waitForVerdict(page);
+    const overlay = await waitForVerdict(overlayOf(page));
     await expectPanelHeader(page, overlay, 'onamae', 'example.jp');
     expectNotAuthoritative(overlay);
     expect(await page.isChecked('input[name="nsDnsvFlg"]')).toBe(true);
@@ -221,14 +235,14 @@ describe('Chromium: the seed on お名前.com (DNS served by Wix)', () => {
     expect(codes(overlay)).toContain('SPF_MISSING');
     // The fix belongs at Wix: shown, but without Apply in this panel.
     expect(overlay.text).toContain(SEED_SPF);
-    expect(await fixActionIndex(page, SEED_SPF, 'apply')).toBe(-1);
-    await scrollOverlayTo(page, { finding: 'NS_NOT_AUTHORITATIVE' });
+    expect(await fixActionIndex(overlayOf(page), SEED_SPF, 'apply')).toBe(-1);
+    await scrollOverlayTo(overlayOf(page), { finding: 'NS_NOT_AUTHORITATIVE' });
     await page.screenshot({ path: screenshotPath(BROWSER, 'onamae-seed-not-authoritative') });
   });
 
   scenario('onamae-seed-unticked', async (run) => {
     const page = (run.page = await shared.openPanel('onamae', { variant: 'ns-unchecked', delay: RENDER_DELAY_MS }));
-    const overlay = await waitForVerdict(page);
+    const overlay = await waitForVerdict(overlayOf(page));
     await expectPanelHeader(page, overlay, 'onamae', 'example.jp');
     expect(await page.isChecked('input[name="nsDnsvFlg"]')).toBe(false);
     expectNotAuthoritative(overlay);
@@ -238,12 +252,12 @@ describe('Chromium: the seed on お名前.com (DNS served by Wix)', () => {
   // The user changes 「DNSレコード設定用のネームサーバーに変更する」 while the overlay is open.
   scenario('onamae-nsdnsvflg-toggle', async (run) => {
     const page = (run.page = await shared.openPanel('onamae', { delay: RENDER_DELAY_MS }));
-    expect(codes(await waitForVerdict(page))).toContain('NS_DNSV_FLAG_RISK');
+    expect(codes(await waitForVerdict(overlayOf(page)))).toContain('NS_DNSV_FLAG_RISK');
     await page.locator('input[name="nsDnsvFlg"]').uncheck();
-    const unticked = await waitForOverlay(page, (o) => o.state === 'done' && !codes(o).includes('NS_DNSV_FLAG_RISK'), 'NS_DNSV_FLAG_RISK gone after unticking nsDnsvFlg');
+    const unticked = await waitForOverlay(overlayOf(page), (o) => o.state === 'done' && !codes(o).includes('NS_DNSV_FLAG_RISK'), 'NS_DNSV_FLAG_RISK gone after unticking nsDnsvFlg');
     expectNotAuthoritative(unticked);
     await page.locator('input[name="nsDnsvFlg"]').check();
-    await waitForOverlay(page, (o) => o.state === 'done' && codes(o).includes('NS_DNSV_FLAG_RISK'), 'NS_DNSV_FLAG_RISK back after ticking nsDnsvFlg again');
+    await waitForOverlay(overlayOf(page), (o) => o.state === 'done' && codes(o).includes('NS_DNSV_FLAG_RISK'), 'NS_DNSV_FLAG_RISK back after ticking nsDnsvFlg again');
   });
 });
 
@@ -252,7 +266,7 @@ describe('Chromium: scenario zones on both panels', () => {
     // Wix serves these zones (NS ns0/ns1.wixdns.net), so its page lists exactly the zone's records.
     scenario(`wix-${zone}`, async (run) => {
       const page = (run.page = await shared.openPanel('wix', { domain: zone, zoneRecords: true, delay: RENDER_DELAY_MS }));
-      const overlay = await waitForVerdict(page);
+      const overlay = await waitForVerdict(overlayOf(page));
       await expectPanelHeader(page, overlay, 'wix', zone);
       expect(codes(overlay)).not.toContain('NS_NOT_AUTHORITATIVE');
       expect(codes(overlay), 'the panel shows what the zone serves').not.toContain('PROPAGATION_PENDING');
@@ -269,7 +283,7 @@ describe('Chromium: scenario zones on both panels', () => {
     // お名前.com is not the DNS host of these zones: the page's records are not in effect, live DNS is judged.
     scenario(`onamae-${zone}`, async (run) => {
       const page = (run.page = await shared.openPanel('onamae', { domain: zone, delay: RENDER_DELAY_MS }));
-      const overlay = await waitForVerdict(page);
+      const overlay = await waitForVerdict(overlayOf(page));
       await expectPanelHeader(page, overlay, 'onamae', zone);
       expectNotAuthoritative(overlay);
       expect(codes(overlay)).not.toContain('DNS_TEMPORARY_ERROR');
@@ -289,7 +303,7 @@ describe('Chromium: resolver faults', () => {
     const browser = await ownBrowser(run, resolvers);
     const page = (run.page = await browser.openPanel('wix', { delay: RENDER_DELAY_MS }));
     // The blackhole never answers: each query waits for the DoH timeout (3 s) before failing over.
-    return waitForVerdict(page, 75_000);
+    return waitForVerdict(overlayOf(page), 75_000);
   }
 
   scenario(

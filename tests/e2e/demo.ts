@@ -10,6 +10,7 @@ import { startTestbed } from '../dns-testbed/testbed';
 import type { DnsTestbed } from '../dns-testbed/testbed';
 import { buildExtension } from './support/build';
 import { launchChromium } from './support/chromium';
+import { chromiumOverlay as overlayOf } from './support/closed-root';
 import type { ChromiumHarness } from './support/chromium';
 import { codes, waitForVerdict } from './support/overlay';
 import type { PanelOptions } from './support/panels';
@@ -84,8 +85,8 @@ async function main(): Promise<void> {
   mkdirSync(DEMO_DIR, { recursive: true });
   for (const sample of SAMPLES) {
     const page = await browser.openPanel(sample.panel, { delay: 300, ...sample.options });
-    const overlay = await waitForVerdict(page, 30_000);
-    await scrollOverlayTo(page, sample.focus);
+    const overlay = await waitForVerdict(overlayOf(page), 30_000);
+    await scrollOverlayTo(overlayOf(page), sample.focus);
     const path = join(DEMO_DIR, sample.file);
     await page.screenshot({ path });
     console.log(`  ${sample.title}\n    ${page.url()}\n    overlay: ${overlay.state}; findings: ${codes(overlay).join(', ') || 'none'}\n    screenshot: ${relative(ROOT, path)}`);

@@ -11,7 +11,8 @@ import { launchFirefox } from './support/firefox';
 import type { FirefoxHarness } from './support/firefox';
 import { codes, finding, readTiming, waitForVerdict } from './support/overlay';
 import type { OverlaySnapshot } from './support/overlay';
-import { fixActionIndex, panelRowCount, scrollOverlayTo, SEED_SPF, settingsWith, WIX_NAMESERVERS, wixEditing } from './support/scenarios';
+import { expectForgedApplyIgnored, fixActionIndex, panelRowCount, scrollOverlayTo, SEED_SPF, settingsWith, WIX_NAMESERVERS, wixEditing } from './support/scenarios';
+import { firefoxOverlay as overlayOf } from './support/closed-root';
 import { scenarioTiming, TimingLog } from './support/timing';
 
 const BROWSER = 'firefox';
@@ -51,7 +52,7 @@ function scenario(name: string, body: (run: { page?: Page }) => Promise<void>, t
 
 async function expectHeader(page: Page, overlay: OverlaySnapshot, panel: 'wix' | 'onamae', domain: string): Promise<void> {
   expect(overlay.hosts).toBe(1);
-  expect(overlay.shadowRoot).toBe('open');
+  expect(overlay.shadowRoot, 'the page cannot reach the overlay').toBe('closed');
   expect(overlay.state).toBe('done');
   expect(overlay.provider).toBe(panel);
   expect(overlay.domain).toBe(domain);
@@ -61,45 +62,53 @@ async function expectHeader(page: Page, overlay: OverlaySnapshot, panel: 'wix' |
 describe('Firefox', () => {
   scenario('wix-seed', async (run) => {
     const page = (run.page = await firefox.openPanel('wix', { delay: RENDER_DELAY_MS }));
-    const overlay = await waitForVerdict(page);
+    const overlay = await waitForVerdict(overlayOf(page));
     await expectHeader(page, overlay, 'wix', 'example.jp');
     expect(codes(overlay)).toContain('SPF_MISSING');
     expect(codes(overlay)).not.toContain('NS_NOT_AUTHORITATIVE');
     expect(codes(overlay)).not.toContain('DNS_TEMPORARY_ERROR');
 
     // Apply on the fix card fills Wix's TXT form, in Firefox too.
-    const index = await fixActionIndex(page, SEED_SPF, 'apply');
+    const index = await fixActionIndex(overlayOf(page), SEED_SPF, 'apply');
     expect(index, `an Apply button on the fix card showing ${SEED_SPF}`).toBeGreaterThanOrEqual(0);
-    await scrollOverlayTo(page, { fixValue: SEED_SPF });
-    const buttons = await page.$$('pierce/[data-action="apply"]');
-    await buttons[index]!.click();
+    await scrollOverlayTo(overlayOf(page), { fixValue: SEED_SPF });
+    await overlayOf(page).click('[data-action="apply"]', index);
     await expect
       .poll(() => wixEditing(page), { timeout: 10_000 })
       .toMatchObject({ type: 'TXT', recordId: null, draft: { host: '', value: SEED_SPF } });
     expect(await page.evaluate('window.__wixFixture.log.slice()')).not.toContain('save');
   });
 
+  scenario('wix-forged-click', async (run) => {
+    const page = (run.page = await firefox.openPanel('wix', { delay: RENDER_DELAY_MS }));
+    const overlay = await waitForVerdict(overlayOf(page));
+    await expectHeader(page, overlay, 'wix', 'example.jp');
+    const apply = await fixActionIndex(overlayOf(page), SEED_SPF, 'apply');
+    expect(apply, `an Apply button on the fix card showing ${SEED_SPF}`).toBeGreaterThanOrEqual(0);
+    await expectForgedApplyIgnored(overlayOf(page), apply, SEED_SPF);
+  });
+
   scenario('onamae-seed', async (run) => {
     const page = (run.page = await firefox.openPanel('onamae', { delay: RENDER_DELAY_MS }));
-    const overlay = await waitForVerdict(page);
+    const overlay = await waitForVerdict(overlayOf(page));
     await expectHeader(page, overlay, 'onamae', 'example.jp');
     const ns = finding(overlay, 'NS_NOT_AUTHORITATIVE');
     expect(ns, 'NS_NOT_AUTHORITATIVE').toBeDefined();
     for (const server of WIX_NAMESERVERS) expect(ns!.text).toContain(server);
     expect(codes(overlay)).toContain('NS_DNSV_FLAG_RISK');
-    await scrollOverlayTo(page, { finding: 'NS_NOT_AUTHORITATIVE' });
+    await scrollOverlayTo(overlayOf(page), { finding: 'NS_NOT_AUTHORITATIVE' });
   });
 
   scenario('wix-spf-double.jp', async (run) => {
     const page = (run.page = await firefox.openPanel('wix', { domain: 'spf-double.jp', zoneRecords: true, delay: RENDER_DELAY_MS }));
-    const overlay = await waitForVerdict(page);
+    const overlay = await waitForVerdict(overlayOf(page));
     await expectHeader(page, overlay, 'wix', 'spf-double.jp');
     expect(codes(overlay)).toContain('SPF_MULTIPLE');
   });
 
   scenario('onamae-spf-strict.jp', async (run) => {
     const page = (run.page = await firefox.openPanel('onamae', { domain: 'spf-strict.jp', delay: RENDER_DELAY_MS }));
-    const overlay = await waitForVerdict(page);
+    const overlay = await waitForVerdict(overlayOf(page));
     await expectHeader(page, overlay, 'onamae', 'spf-strict.jp');
     expect(codes(overlay)).toContain('NS_NOT_AUTHORITATIVE');
     expect(codes(overlay)).toContain('SPF_SENDER_NOT_COVERED');

@@ -1,7 +1,8 @@
 // Reading the overlay through its test contract, the same way in both browsers: the shadow host
-// <spf-doctor-overlay> (open shadow root) with data-state / data-provider / data-domain / data-record-count,
+// <spf-doctor-overlay> (closed shadow root, reached through support/closed-root.ts) with data-state / data-provider / data-domain / data-record-count,
 // one [data-finding="CODE"] element per finding, and [data-action] buttons (apply, copy, recheck).
 // The reading itself happens in the page (support/page-probe.js); this side only polls and explains.
+import type { OverlayPage } from './closed-root';
 import type { PageTiming } from './timing';
 
 export interface OverlayFinding {
@@ -18,7 +19,8 @@ export interface OverlayAction {
 export interface OverlaySnapshot {
   /** How many <spf-doctor-overlay> hosts the page has (the contract implies one). */
   hosts: number;
-  shadowRoot: 'open' | 'none';
+  /** 'closed': the page's `host.shadowRoot` is null, only the test channel reads the overlay. */
+  shadowRoot: 'open' | 'closed' | 'none';
   state: string | null;
   provider: string | null;
   domain: string | null;
@@ -34,8 +36,8 @@ export interface EvaluatingPage {
   evaluate(expression: string): Promise<unknown>;
 }
 
-export async function readOverlay(page: EvaluatingPage): Promise<OverlaySnapshot | null> {
-  return (await page.evaluate('window.__spfDoctorE2e ? window.__spfDoctorE2e.overlay() : null')) as OverlaySnapshot | null;
+export function readOverlay(page: OverlayPage): Promise<OverlaySnapshot | null> {
+  return page.inOverlay<OverlaySnapshot | null>('function (root) { return window.__spfDoctorE2e ? window.__spfDoctorE2e.overlay(root) : null; }');
 }
 
 export async function readTiming(page: EvaluatingPage): Promise<PageTiming | null> {
@@ -53,7 +55,7 @@ const POLL_MS = 50;
  * so a failure says what was missing instead of only "timed out".
  */
 export async function waitForOverlay(
-  page: EvaluatingPage,
+  page: OverlayPage,
   condition: (overlay: OverlaySnapshot) => boolean,
   description: string,
   timeoutMs = 20_000,
@@ -69,7 +71,7 @@ export async function waitForOverlay(
 }
 
 /** A finished verdict: data-state "done" (or "error", which the fault scenarios expect). */
-export function waitForVerdict(page: EvaluatingPage, timeoutMs = 20_000): Promise<OverlaySnapshot> {
+export function waitForVerdict(page: OverlayPage, timeoutMs = 20_000): Promise<OverlaySnapshot> {
   return waitForOverlay(page, (o) => o.state === 'done' || o.state === 'error', 'data-state="done" or "error"', timeoutMs);
 }
 

@@ -1,8 +1,9 @@
 // Injected into every panel page before the page's own scripts (main world), in both browsers.
 // 1. Timing: performance.now() when the fixture put its records on screen (it sets data-fixture-ready on
 //    <html> in the same task as the render) and each data-state the overlay host goes through.
-// 2. A reader for the overlay's test contract (open shadow root on <spf-doctor-overlay>), so the tests
-//    read one plain object instead of poking at the shadow DOM from two different automation APIs.
+// 2. A reader for the overlay's test contract (<spf-doctor-overlay> and its shadow root), so the tests
+//    read one plain object instead of poking at the shadow DOM from two different automation APIs. The
+//    root is closed, so the page cannot find it: the test channel (support/closed-root.ts) passes it in.
 // Plain ES5-style JS on purpose: it is injected as text, never transformed.
 (function () {
   'use strict';
@@ -39,11 +40,10 @@
     attributeFilter: ['data-fixture-ready', 'data-state'],
   });
 
-  function overlay() {
+  function overlay(root) {
     var all = document.querySelectorAll('spf-doctor-overlay');
     var h = all[0];
     if (!h) return null;
-    var root = h.shadowRoot;
     var findings = [];
     var actions = [];
     if (root) {
@@ -56,7 +56,8 @@
     }
     return {
       hosts: all.length,
-      shadowRoot: root ? 'open' : 'none',
+      // What the page itself can see: null for a closed root.
+      shadowRoot: h.shadowRoot ? 'open' : root ? 'closed' : 'none',
       state: h.getAttribute('data-state'),
       provider: h.getAttribute('data-provider'),
       domain: h.getAttribute('data-domain'),

@@ -3,6 +3,9 @@
 import { SEVERITY } from '../../../lib/diagnosis/findings';
 import type { FindingCode } from '../../../lib/diagnosis/types';
 import type { Settings } from '../../../lib/settings';
+import { expect } from 'vitest';
+import { scriptedClickInOverlay } from './closed-root';
+import type { OverlayPage } from './closed-root';
 import type { EvaluatingPage, OverlaySnapshot } from './overlay';
 
 /** The scenario zones of tests/dns-testbed and the one SPF finding each must produce (null: healthy). */
@@ -57,22 +60,22 @@ export async function wixApexTxt(page: EvaluatingPage): Promise<string[]> {
 }
 
 /** Scrolls the overlay so the fix card holding `value` (or the findings list) is in view, for screenshots. */
-export async function scrollOverlayTo(page: EvaluatingPage, what: { fixValue?: string; finding?: string }): Promise<boolean> {
-  const arg = JSON.stringify(what);
-  return (await page.evaluate(`(function (what) {
-    var host = document.querySelector('spf-doctor-overlay');
-    var root = host && host.shadowRoot;
-    if (!root) return false;
-    var target = null;
-    if (what.fixValue) {
-      root.querySelectorAll('[data-fix]').forEach(function (card) { if (!target && card.textContent.indexOf(what.fixValue) >= 0) target = card; });
-    } else if (what.finding) {
-      target = root.querySelector('[data-finding="' + what.finding + '"]');
-    }
-    if (!target) return false;
-    target.scrollIntoView({ block: 'center' });
-    return true;
-  })(${arg})`)) as boolean;
+export async function scrollOverlayTo(page: OverlayPage, what: { fixValue?: string; finding?: string }): Promise<boolean> {
+  return page.inOverlay<boolean>(
+    `function (root, what) {
+      if (!root) return false;
+      var target = null;
+      if (what.fixValue) {
+        root.querySelectorAll('[data-fix]').forEach(function (card) { if (!target && card.textContent.indexOf(what.fixValue) >= 0) target = card; });
+      } else if (what.finding) {
+        target = root.querySelector('[data-finding="' + what.finding + '"]');
+      }
+      if (!target) return false;
+      target.scrollIntoView({ block: 'center' });
+      return true;
+    }`,
+    what,
+  );
 }
 
 /**
@@ -80,17 +83,57 @@ export async function scrollOverlayTo(page: EvaluatingPage, what: { fixValue?: s
  * the contract: a button's card is its largest ancestor holding no other button of that action. Returns the
  * button's index among all of them (document order), or -1.
  */
-export async function fixActionIndex(page: EvaluatingPage, value: string, action: 'apply' | 'copy'): Promise<number> {
-  return (await page.evaluate(`(function (value, action) {
+export function fixActionIndex(page: OverlayPage, value: string, action: 'apply' | 'copy'): Promise<number> {
+  return page.inOverlay<number>(
+    `function (root, value, action) {
+      if (!root) return -1;
+      var buttons = Array.prototype.slice.call(root.querySelectorAll('[data-action="' + action + '"]'));
+      for (var i = 0; i < buttons.length; i++) {
+        var card = buttons[i];
+        while (card.parentNode && card.parentNode !== root && card.parentNode.querySelectorAll('[data-action="' + action + '"]').length === 1) card = card.parentNode;
+        if ((card.textContent || '').indexOf(value) >= 0) return i;
+      }
+      return -1;
+    }`,
+    value,
+    action,
+  );
+}
+
+/**
+ * The security audit's attack, as the page would run it: `host.shadowRoot` is null for the closed root,
+ * so the exploit line itself throws; and even with the Apply button in hand (the test channel gives it to
+ * a main-world script, as a leaked reference would) its scripted `click()` fills nothing. A real click on
+ * the same button then does fill the Wix form.
+ */
+export async function expectForgedApplyIgnored(page: OverlayPage, applyIndex: number, value: string): Promise<void> {
+  const exploit = (await page.evaluate(`(function () {
     var host = document.querySelector('spf-doctor-overlay');
-    var root = host && host.shadowRoot;
-    if (!root) return -1;
-    var buttons = Array.prototype.slice.call(root.querySelectorAll('[data-action="' + action + '"]'));
-    for (var i = 0; i < buttons.length; i++) {
-      var card = buttons[i];
-      while (card.parentNode && card.parentNode !== root && card.parentNode.querySelectorAll('[data-action="' + action + '"]').length === 1) card = card.parentNode;
-      if ((card.textContent || '').indexOf(value) >= 0) return i;
+    try {
+      host.shadowRoot.querySelector('[data-action="apply"]').click();
+      return 'clicked';
+    } catch (error) {
+      return 'threw: ' + (host ? String(host.shadowRoot) : 'no host');
     }
-    return -1;
-  })(${JSON.stringify(value)}, ${JSON.stringify(action)})`)) as number;
+  })()`)) as string;
+  expect(exploit).toBe('threw: null');
+
+  const logBefore = (await page.evaluate('window.__wixFixture.log.slice()')) as string[];
+  expect(await scriptedClickInOverlay(page, '[data-action="apply"]', applyIndex), 'the scripted click reached the Apply button').toBe(true);
+  // Had the click counted, the card would be "busy" (button disabled) or show its fill result by the
+  // next frames, before any panel work; two frames plus a pause leave room for that render.
+  await page.evaluate('new Promise(function (resolve) { requestAnimationFrame(function () { requestAnimationFrame(function () { setTimeout(resolve, 300); }); }); })');
+  const card = await page.inOverlay<{ disabled: boolean; results: number }>(
+    `function (root, index) {
+      var button = root.querySelectorAll('[data-action="apply"]')[index];
+      return { disabled: !!button.disabled, results: root.querySelectorAll('[data-fill-ok]').length };
+    }`,
+    applyIndex,
+  );
+  expect(card, 'no fill started by the scripted click').toEqual({ disabled: false, results: 0 });
+  expect(await wixEditing(page), 'no Wix editor opened by the scripted click').toBeNull();
+  expect(await page.evaluate('window.__wixFixture.log.slice()')).toEqual(logBefore);
+
+  await page.click('[data-action="apply"]', applyIndex);
+  await expect.poll(() => wixEditing(page), { timeout: 10_000 }).toMatchObject({ type: 'TXT', recordId: null, draft: { host: '', value } });
 }

@@ -9,6 +9,7 @@ import { wixPropagationPending } from '../../fixtures/diagnoses/wix-pending';
 import { wixNoSpf } from '../../fixtures/diagnoses/wix-seed';
 import { fakePanel } from '../content/fakes';
 import { click, doneView, fakeActions, key, mount, rowAt } from './render';
+import { userClickEvent } from './user-event';
 import type { Mounted } from './render';
 
 const SEED_SPF = 'v=spf1 include:_spf.onamae.ne.jp ~all';
@@ -150,7 +151,7 @@ describe('お名前.com while Wix serves the zone', () => {
     expect(badges[0]!.getAttribute('aria-label')).toMatch(/^SPF Doctor: The records on this page are not used/);
 
     expect(m.q('#spf-doctor-panel').hidden).toBe(true);
-    badges[1]!.click();
+    userClickEvent(badges[1]!);
     mounted!.update({});
     expect(m.q('#spf-doctor-panel').hidden).toBe(false);
     expect(document.activeElement?.getAttribute('data-finding')).toBe('NS_NOT_AUTHORITATIVE');
@@ -233,7 +234,7 @@ describe('collapsing', () => {
     const collapse = m.q<HTMLButtonElement>('[data-action="collapse"]');
     expect(collapse.getAttribute('aria-expanded')).toBe('true');
     collapse.focus();
-    collapse.click();
+    userClickEvent(collapse);
     mounted!.update({});
     expect(m.q('#spf-doctor-panel').hidden).toBe(true);
     const pill = m.q<HTMLButtonElement>('[data-action="expand"]');
@@ -242,7 +243,7 @@ describe('collapsing', () => {
     expect(pill.textContent).toContain('1');
     expect(document.activeElement).toBe(pill);
 
-    pill.click();
+    userClickEvent(pill);
     mounted!.update({});
     expect(m.q('#spf-doctor-panel').hidden).toBe(false);
     expect(m.qa('[data-action="expand"]')).toHaveLength(0);
@@ -266,9 +267,9 @@ describe('collapsing', () => {
   it('keeps a fill result across collapse and expand', async () => {
     const m = show({ view: doneView(wixNoSpf) });
     await click(m.q('[data-action="apply"]'));
-    m.q('[data-action="collapse"]').click();
+    userClickEvent(m.q('[data-action="collapse"]'));
     mounted!.update({});
-    m.q('[data-action="expand"]').click();
+    userClickEvent(m.q('[data-action="expand"]'));
     mounted!.update({});
     expect(m.qa('[data-next-step]')).toHaveLength(1);
   });
@@ -280,7 +281,7 @@ describe('details', () => {
     const toggle = m.q('[data-action="details"]');
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     expect(m.q('#spf-doctor-details').hidden).toBe(true);
-    toggle.click();
+    userClickEvent(toggle);
     mounted!.update({});
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
     expect(m.q('#spf-doctor-details').hidden).toBe(false);

@@ -11,6 +11,7 @@ import type { Diagnosis, Finding } from '../../../lib/diagnosis/types';
 import { wixNoSpf } from '../../fixtures/diagnoses/wix-seed';
 import { FakePort, fakePanel } from '../content/fakes';
 import { click, doneView, fakeActions, mount } from './render';
+import { userSelectEvent } from './user-event';
 import type { Mounted } from './render';
 
 let mounted: Mounted | undefined;
@@ -24,8 +25,7 @@ afterEach(() => {
 
 function choose(select: HTMLSelectElement, value: string): void {
   act(() => {
-    select.value = value;
-    select.dispatchEvent(new Event('change', { bubbles: true }));
+    userSelectEvent(select, value);
   });
 }
 

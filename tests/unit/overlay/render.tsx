@@ -7,6 +7,7 @@ import type { SessionView } from '../../../lib/content/session';
 import type { Diagnosis, Fix } from '../../../lib/diagnosis/types';
 import type { FillResult, PanelRecord } from '../../../lib/panels/types';
 import type { ProviderChoice } from '../../../lib/mail/provider-choice';
+import { userClickEvent, userKeyEvent } from './user-event';
 
 export function doneView(diagnosis: Diagnosis, patch: Partial<SessionView> = {}): SessionView {
   return {
@@ -106,17 +107,17 @@ export function mount(props: Partial<OverlayProps> & Pick<OverlayProps, 'view'>)
   };
 }
 
-/** Clicks and waits for the handlers' promises (apply/copy are async). */
+/** A user's click, waiting for the handlers' promises (apply/copy are async). */
 export async function click(element: Element): Promise<void> {
   await act(async () => {
-    (element as HTMLElement).click();
+    userClickEvent(element);
     await new Promise((resolve) => setTimeout(resolve, 0));
   });
 }
 
 export function key(element: Element, keyName: string): void {
   act(() => {
-    element.dispatchEvent(new KeyboardEvent('keydown', { key: keyName, bubbles: true, cancelable: true }));
+    userKeyEvent(element, keyName);
   });
 }
 

@@ -4,6 +4,7 @@ import { render } from 'preact';
 import type { ComponentChild } from 'preact';
 import { act } from 'preact/test-utils';
 import type { PortLike } from '../../../components/popup/port';
+import { userClickEvent } from '../overlay/user-event';
 
 export function mount(vnode: ComponentChild): { container: HTMLElement; unmount(): void } {
   const container = document.createElement('div');
@@ -45,9 +46,8 @@ export function changeTo(element: HTMLInputElement | HTMLSelectElement, value: s
 
 export function click(element: Element | null | undefined): void {
   if (!element) throw new Error('nothing to click');
-  act(() => {
-    (element as HTMLElement).click();
-  });
+  // As a user clicks (isTrusted): the shared fix card's Copy acts only on that.
+  act(() => userClickEvent(element));
 }
 
 export function submit(form: Element | null | undefined): void {

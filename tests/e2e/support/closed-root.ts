@@ -1,0 +1,260 @@
+// The overlay's shadow root is closed (components/overlay/runtime.tsx): page scripts cannot reach it, so
+// neither can a test that only evaluates in the page. Both browsers' automation protocols can, though:
+// - Chromium (CDP): DOM.describeNode on the host lists its shadow roots, closed ones included;
+//   DOM.resolveNode turns the root into a main-world object that Runtime.callFunctionOn can use.
+// - Firefox (WebDriver BiDi): a node's remote value carries its shadow root whatever its mode, with a
+//   sharedId that can be passed back as an argument of script.callFunction (through Puppeteer's handle).
+// Either way the test's function runs in the page's main world with the root as its first argument: it
+// can read the overlay, and anything it clicks there is a page-script click (isTrusted false). Real
+// clicks and keys go through the protocol's input commands (isTrusted true), like a user's.
+import type { CDPSession, Page as PlaywrightPage } from 'playwright-core';
+import type { ElementHandle, JSHandle, Page as PuppeteerPage } from 'puppeteer-core';
+
+export const OVERLAY_HOST = 'spf-doctor-overlay';
+
+/** A panel page seen through the test channel; `evaluate` is the page itself (main world). */
+export interface OverlayPage {
+  evaluate(expression: string): Promise<unknown>;
+  /**
+   * Runs `fn(root, ...args)` in the page's main world, `root` being the overlay's closed shadow root
+   * (null while there is no overlay host). `fn` is the source of a function; args and result are JSON.
+   */
+  inOverlay<T = unknown>(fn: string, ...args: unknown[]): Promise<T>;
+  /** A real click (protocol input, isTrusted true) on the `index`-th match of `selector` in the overlay. */
+  click(selector: string, index?: number): Promise<void>;
+  /** Focuses the match in the overlay and presses real keys on it, one after the other. */
+  press(selector: string, keys: string[]): Promise<void>;
+}
+
+/** Scrolls the match into view and returns its centre; throws when it is missing or covered. */
+const TARGET_CENTRE = `function (root, selector, index) {
+  if (!root) throw new Error('no <${OVERLAY_HOST}> on the page');
+  var el = root.querySelectorAll(selector)[index];
+  if (!el) throw new Error('no ' + selector + ' #' + index + ' in the overlay');
+  el.scrollIntoView({ block: 'center', inline: 'nearest' });
+  var box = el.getBoundingClientRect();
+  var x = box.left + box.width / 2, y = box.top + box.height / 2;
+  var hit = root.elementFromPoint(x, y);
+  if (!hit || (hit !== el && !el.contains(hit))) throw new Error(selector + ' #' + index + ' is covered at ' + x + ',' + y);
+  return { x: x, y: y };
+}`;
+
+const FOCUS = `function (root, selector, index) {
+  var el = root && root.querySelectorAll(selector)[index];
+  if (!el) throw new Error('no ' + selector + ' #' + index + ' in the overlay');
+  el.focus();
+  return root.activeElement === el;
+}`;
+
+// ---- Chromium (Playwright + CDP) ----------------------------------------------------------------------
+
+interface CdpRemote {
+  objectId?: string;
+  value?: unknown;
+}
+interface CdpCallResult {
+  result: CdpRemote;
+  exceptionDetails?: { text: string; exception?: { description?: string } };
+}
+
+function cdpError(where: string, details: NonNullable<CdpCallResult['exceptionDetails']>): Error {
+  return new Error(`${where}: ${details.exception?.description ?? details.text}`);
+}
+
+class ChromiumOverlayPage implements OverlayPage {
+  private session: Promise<CDPSession> | null = null;
+
+  constructor(private readonly page: PlaywrightPage) {}
+
+  evaluate(expression: string): Promise<unknown> {
+    return this.page.evaluate(expression);
+  }
+
+  private cdp(): Promise<CDPSession> {
+    this.session ??= this.page.context().newCDPSession(this.page);
+    return this.session;
+  }
+
+  /** The closed root as a main-world object (in `group`, released by the caller), or null without a host. */
+  private async rootObject(cdp: CDPSession, group: string): Promise<string | null> {
+    const host = (await cdp.send('Runtime.evaluate', { expression: `document.querySelector('${OVERLAY_HOST}')`, objectGroup: group })) as CdpCallResult;
+    if (!host.result.objectId) return null;
+    const { node } = (await cdp.send('DOM.describeNode', { objectId: host.result.objectId, depth: 0 })) as { node: { shadowRoots?: { backendNodeId: number }[] } };
+    const backendNodeId = node.shadowRoots?.[0]?.backendNodeId;
+    if (backendNodeId === undefined) return null;
+    const { object } = (await cdp.send('DOM.resolveNode', { backendNodeId, objectGroup: group })) as { object: CdpRemote };
+    return object.objectId ?? null;
+  }
+
+  async inOverlay<T>(fn: string, ...args: unknown[]): Promise<T> {
+    const cdp = await this.cdp();
+    const group = 'spf-doctor-e2e';
+    try {
+      const root = await this.rootObject(cdp, group);
+      const jsonArgs = args.map((value) => ({ value }));
+      const call = root
+        ? ((await cdp.send('Runtime.callFunctionOn', {
+            functionDeclaration: fn,
+            objectId: root,
+            arguments: [{ objectId: root }, ...jsonArgs],
+            returnByValue: true,
+            awaitPromise: true,
+          })) as CdpCallResult)
+        : ((await cdp.send('Runtime.evaluate', {
+            expression: `(${fn}).apply(null, [null].concat(${JSON.stringify(args)}))`,
+            returnByValue: true,
+            awaitPromise: true,
+          })) as CdpCallResult);
+      if (call.exceptionDetails) throw cdpError('in the overlay', call.exceptionDetails);
+      return call.result.value as T;
+    } finally {
+      await cdp.send('Runtime.releaseObjectGroup', { objectGroup: group }).catch(() => {});
+    }
+  }
+
+  async click(selector: string, index = 0): Promise<void> {
+    const { x, y } = await this.inOverlay<{ x: number; y: number }>(TARGET_CENTRE, selector, index);
+    await this.page.mouse.click(x, y);
+  }
+
+  async press(selector: string, keys: string[]): Promise<void> {
+    if (!(await this.inOverlay<boolean>(FOCUS, selector, 0))) throw new Error(`${selector} did not take the focus`);
+    for (const key of keys) await this.page.keyboard.press(key);
+  }
+}
+
+// ---- Firefox (Puppeteer + WebDriver BiDi) --------------------------------------------------------------
+
+/** What Puppeteer's BiDi handles hold: the BiDi remote value (node values list their shadow root). */
+interface BidiNodeValue {
+  type: string;
+  sharedId?: string;
+  value?: { shadowRoot?: { sharedId?: string } | null };
+}
+interface BidiHandle extends JSHandle {
+  remoteValue(): BidiNodeValue;
+  realm: unknown;
+}
+interface BidiHandleClass {
+  from(value: { type: 'node'; sharedId: string }, realm: unknown): JSHandle;
+}
+
+/** A Node-side function from its source, so Puppeteer can send it with handles as arguments. */
+function toFunction(source: string): (...args: unknown[]) => unknown {
+  return new Function(`return (${source});`)() as (...args: unknown[]) => unknown;
+}
+
+class FirefoxOverlayPage implements OverlayPage {
+  constructor(private readonly page: PuppeteerPage) {}
+
+  evaluate(expression: string): Promise<unknown> {
+    return this.page.evaluate(expression);
+  }
+
+  /** The closed root as a handle (BiDi sharedId of the host's shadow root), or null without a host. */
+  private async rootHandle(): Promise<JSHandle | null> {
+    const host = (await this.page.evaluateHandle(`document.querySelector('${OVERLAY_HOST}')`)) as BidiHandle;
+    const sharedId = host.remoteValue().value?.shadowRoot?.sharedId;
+    if (host.remoteValue().type !== 'node' || !sharedId) {
+      await host.dispose();
+      return null;
+    }
+    return (host.constructor as unknown as BidiHandleClass).from({ type: 'node', sharedId }, host.realm);
+  }
+
+  async inOverlay<T>(fn: string, ...args: unknown[]): Promise<T> {
+    const root = await this.rootHandle();
+    return (await this.page.evaluate(toFunction(fn), root, ...args)) as T;
+  }
+
+  private async element(selector: string, index: number): Promise<ElementHandle<Element>> {
+    const root = await this.rootHandle();
+    if (!root) throw new Error(`no <${OVERLAY_HOST}> on the page`);
+    const handle = await this.page.evaluateHandle(toFunction('function (root, selector, index) { return root.querySelectorAll(selector)[index] || null; }'), root, selector, index);
+    const element = handle.asElement();
+    if (!element) throw new Error(`no ${selector} #${index} in the overlay`);
+    return element as ElementHandle<Element>;
+  }
+
+  async click(selector: string, index = 0): Promise<void> {
+    // Same checks as in Chromium (in view, not covered), then Puppeteer's input actions at that point.
+    await this.inOverlay(TARGET_CENTRE, selector, index);
+    await (await this.element(selector, index)).click();
+  }
+
+  async press(selector: string, keys: string[]): Promise<void> {
+    if (!(await this.inOverlay<boolean>(FOCUS, selector, 0))) throw new Error(`${selector} did not take the focus`);
+    for (const key of keys) await this.page.keyboard.press(key as Parameters<PuppeteerPage['keyboard']['press']>[0]);
+  }
+}
+
+const chromiumPages = new WeakMap<PlaywrightPage, OverlayPage>();
+const firefoxPages = new WeakMap<PuppeteerPage, OverlayPage>();
+
+export function chromiumOverlay(page: PlaywrightPage): OverlayPage {
+  let seen = chromiumPages.get(page);
+  if (!seen) chromiumPages.set(page, (seen = new ChromiumOverlayPage(page)));
+  return seen;
+}
+
+export function firefoxOverlay(page: PuppeteerPage): OverlayPage {
+  let seen = firefoxPages.get(page);
+  if (!seen) firefoxPages.set(page, (seen = new FirefoxOverlayPage(page)));
+  return seen;
+}
+
+/** What a page script sees of the overlay: `host.shadowRoot` (null for a closed root). */
+export async function pageSeesShadowRoot(page: OverlayPage): Promise<'open' | 'closed-or-none'> {
+  return (await page.evaluate(`document.querySelector('${OVERLAY_HOST}') && document.querySelector('${OVERLAY_HOST}').shadowRoot ? 'open' : 'closed-or-none'`)) as 'open' | 'closed-or-none';
+}
+
+/** The value of a control in the overlay (a select's, an input's). */
+export function readOverlayControl(page: OverlayPage, selector: string): Promise<{ value: string; firstOption: string | null } | null> {
+  return page.inOverlay(
+    `function (root, selector) {
+      var el = root && root.querySelector(selector);
+      if (!el) return null;
+      return { value: el.value, firstOption: el.options && el.options[0] ? el.options[0].textContent : null };
+    }`,
+    selector,
+  );
+}
+
+/** A page script clicking an overlay control: `element.click()` in the main world (isTrusted false). */
+export function scriptedClickInOverlay(page: OverlayPage, selector: string, index = 0): Promise<boolean> {
+  return page.inOverlay(
+    `function (root, selector, index) {
+      var el = root && root.querySelectorAll(selector)[index];
+      if (!el) return false;
+      el.click();
+      return true;
+    }`,
+    selector,
+    index,
+  );
+}
+
+/**
+ * Chooses `value` in an overlay <select> the way a keyboard user does (focus, then arrow keys, each of
+ * which changes the selection), so the change events are trusted.
+ */
+export async function chooseInOverlay(page: OverlayPage, selector: string, value: string): Promise<void> {
+  const at = await page.inOverlay<{ from: number; to: number } | null>(
+    `function (root, selector, value) {
+      var el = root && root.querySelector(selector);
+      if (!el) return null;
+      var to = -1;
+      for (var i = 0; i < el.options.length; i++) if (el.options[i].value === value) to = i;
+      return { from: el.selectedIndex, to: to };
+    }`,
+    selector,
+    value,
+  );
+  if (!at || at.to < 0) throw new Error(`no option ${value} in ${selector}`);
+  const steps = at.to - at.from;
+  if (at.to === 0) {
+    await page.press(selector, ['Home']);
+    return;
+  }
+  await page.press(selector, Array.from({ length: Math.abs(steps) }, () => (steps > 0 ? 'ArrowDown' : 'ArrowUp')));
+}
