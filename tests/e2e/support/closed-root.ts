@@ -235,8 +235,9 @@ export function scriptedClickInOverlay(page: OverlayPage, selector: string, inde
 }
 
 /**
- * Chooses `value` in an overlay <select> the way a keyboard user does (focus, then arrow keys, each of
- * which changes the selection), so the change events are trusted.
+ * Chooses `value` in an overlay <select> the way a keyboard user does: focus, Alt+ArrowDown opens the
+ * list, arrows move through it, Enter takes the option. One trusted change event, for the final choice
+ * only (arrows on a closed select would change it, and start a diagnosis, at every step).
  */
 export async function chooseInOverlay(page: OverlayPage, selector: string, value: string): Promise<void> {
   const at = await page.inOverlay<{ from: number; to: number } | null>(
@@ -252,9 +253,6 @@ export async function chooseInOverlay(page: OverlayPage, selector: string, value
   );
   if (!at || at.to < 0) throw new Error(`no option ${value} in ${selector}`);
   const steps = at.to - at.from;
-  if (at.to === 0) {
-    await page.press(selector, ['Home']);
-    return;
-  }
-  await page.press(selector, Array.from({ length: Math.abs(steps) }, () => (steps > 0 ? 'ArrowDown' : 'ArrowUp')));
+  const arrows = Array.from({ length: Math.abs(steps) }, () => (steps > 0 ? 'ArrowDown' : 'ArrowUp'));
+  await page.press(selector, ['Alt+ArrowDown', ...arrows, 'Enter']);
 }
