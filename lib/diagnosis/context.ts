@@ -4,6 +4,7 @@
 import { DohFailoverError } from '../dns/doh';
 import { DnsError } from '../dns/types';
 import type { DnsResponse, RecordType, Resolver } from '../dns/types';
+import { attemptsReason } from './dns-failure';
 import { makeFinding } from './findings';
 import { effectiveRecords, normaliseTarget } from './panel-records';
 import type { Finding, Fix, PanelSnapshot, ProgressStep, SnapshotRecord } from './types';
@@ -71,11 +72,12 @@ export class DiagnosisContext {
   reportDnsError(error: DnsError): void {
     const attempts = error instanceof DohFailoverError ? error.attempts : [error];
     const resolver = [...new Set(attempts.map((a) => a.resolver))].join(', ');
-    const reason = attempts.map((a) => (attempts.length > 1 ? `${a.resolver}: ${a.kind}` : a.kind)).join('; ');
     const key = `${resolver} ${error.qname}`;
     if (this.reportedErrors.has(key)) return;
     this.reportedErrors.add(key);
-    this.findings.push(makeFinding('DNS_TEMPORARY_ERROR', { resolver, name: `${error.qname} ${error.qtype}`, reason }));
+    // The reason in words of each language ("asked to wait 120 s (HTTP 429/503)", not a code).
+    const reason = (lang: 'en' | 'ja') => ({ reason: attemptsReason(lang, attempts) });
+    this.findings.push(makeFinding('DNS_TEMPORARY_ERROR', { resolver, name: `${error.qname} ${error.qtype}` }, [], { en: reason('en'), ja: reason('ja') }));
   }
 
   progress(step: ProgressStep): void {

@@ -4,6 +4,7 @@ import { interpretAnswer } from './answer';
 import { DnsCache } from './cache';
 import { dohExchange } from './exchange';
 import type { DohEndpoint, ExchangeResult, FetchLike } from './exchange';
+import { CoolingDownError, RetryAfterError } from './retry-after';
 import { DnsError, normalizeName } from './types';
 import type { DnsFailureKind, DnsResponse, QueryOptions, RecordType, Resolver } from './types';
 import { isValidQueryName } from './wire';
@@ -57,7 +58,7 @@ function attemptDetail(error: DnsError): string {
 }
 
 /** Failures that say something about the endpoint itself rather than about the name asked. */
-const ENDPOINT_FAILURES: ReadonlySet<DnsFailureKind> = new Set(['timeout', 'network', 'http', 'malformed']);
+const ENDPOINT_FAILURES: ReadonlySet<DnsFailureKind> = new Set(['timeout', 'network', 'http', 'malformed', 'oversize', 'question']);
 
 export class DohResolver implements Resolver {
   readonly endpoints: readonly DohEndpoint[];
@@ -71,6 +72,8 @@ export class DohResolver implements Resolver {
   private readonly now: () => number;
   /** Endpoint URL → when it last failed in a way that says the endpoint is unwell. */
   private readonly lastFailure = new Map<string, number>();
+  /** Endpoint URL → until when it asked (Retry-After) not to be asked at all. */
+  private readonly coolingUntil = new Map<string, number>();
 
   constructor(options: DohResolverOptions = {}) {
     this.endpoints = [...(options.endpoints ?? DEFAULT_DOH_ENDPOINTS)];
@@ -134,15 +137,32 @@ export class DohResolver implements Resolver {
     return [...this.endpoints.filter((e) => !unwell(e)), ...this.endpoints.filter(unwell)];
   }
 
+  /** Milliseconds left of the wait `endpoint` asked for with Retry-After (0: none). */
+  coolingDownFor(endpoint: DohEndpoint): number {
+    const until = this.coolingUntil.get(endpoint.url);
+    if (until === undefined) return 0;
+    const left = until - this.now();
+    if (left > 0) return left;
+    this.coolingUntil.delete(endpoint.url);
+    return 0;
+  }
+
   private async exchangeWithFailover(name: string, type: RecordType, signal: AbortSignal | undefined): Promise<ExchangeResult> {
     const failures: DnsError[] = [];
     for (const endpoint of this.endpointOrder()) {
+      // A resolver that asked us to wait is not asked again before its time; the next one answers.
+      const cooling = this.coolingDownFor(endpoint);
+      if (cooling > 0) {
+        failures.push(new CoolingDownError(endpoint.label, name, type, cooling));
+        continue;
+      }
       try {
         const result = await dohExchange(endpoint, name, type, {
           fetch: this.fetchFn,
           timeoutMs: this.timeoutMs,
           getMaxLength: this.getMaxLength,
           signal,
+          now: this.now,
         });
         this.lastFailure.delete(endpoint.url);
         return result;
@@ -150,6 +170,7 @@ export class DohResolver implements Resolver {
         if (!(error instanceof DnsError)) throw error;
         if (signal?.aborted) throw error;
         failures.push(error);
+        if (error instanceof RetryAfterError && error.retryAfterMs > 0) this.coolingUntil.set(endpoint.url, this.now() + error.retryAfterMs);
         if (ENDPOINT_FAILURES.has(error.kind)) this.lastFailure.set(endpoint.url, this.now());
       }
     }

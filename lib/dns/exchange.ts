@@ -1,5 +1,7 @@
 // One DNS-over-HTTPS exchange with one endpoint (RFC 8484): GET with `?dns=` (POST when the URL would be
 // too long), a timeout, and every way it can go wrong turned into a DnsError.
+import { OversizeReplyError, questionMismatch, readCappedBody } from './reply-bounds';
+import { RETRY_AFTER_STATUSES, RetryAfterError, parseRetryAfter } from './retry-after';
 import { DnsError } from './types';
 import type { DnsRecord, DnsFailureKind, RecordType } from './types';
 import { decodeMessage, encodeQuery, toBase64Url } from './wire';
@@ -20,6 +22,8 @@ export interface ExchangeOptions {
   getMaxLength: number;
   /** The caller's cancellation; aborting it ends the exchange with a DnsError of kind 'other'. */
   signal?: AbortSignal | undefined;
+  /** Milliseconds clock, for Retry-After given as an HTTP-date. */
+  now?: () => number;
 }
 
 export interface ExchangeResult {
@@ -80,10 +84,14 @@ async function fetchBytes(
   request: { url: string; init: RequestInit },
   fetchFn: FetchLike,
   fail: (kind: DnsFailureKind, detail: string) => DnsError,
+  retryAfter: (status: number, waitMs: number) => DnsError,
+  now: () => number,
 ): Promise<{ bytes: Uint8Array; age: number }> {
   const response = await fetchFn(request.url, request.init);
   if (!response.ok) {
     await response.body?.cancel().catch(() => undefined);
+    const waitMs = RETRY_AFTER_STATUSES.has(response.status) ? parseRetryAfter(response.headers.get('retry-after'), now()) : null;
+    if (waitMs !== null) throw retryAfter(response.status, waitMs);
     throw fail('http', `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`);
   }
   const contentType = response.headers.get('content-type');
@@ -91,7 +99,13 @@ async function fetchBytes(
     await response.body?.cancel().catch(() => undefined);
     throw fail('malformed', `content-type ${contentType} from ${endpoint.url}`);
   }
-  const bytes = new Uint8Array(await response.arrayBuffer());
+  let bytes: Uint8Array;
+  try {
+    bytes = await readCappedBody(response);
+  } catch (error) {
+    if (error instanceof OversizeReplyError) throw fail('oversize', error.message);
+    throw error;
+  }
   return { bytes, age: parseAge(response.headers.get('age')) };
 }
 
@@ -117,7 +131,9 @@ export async function dohExchange(
 
   let reply: { bytes: Uint8Array; age: number };
   try {
-    const work = fetchBytes(endpoint, { url: request.url, init: { ...request.init, signal: controller.signal } }, options.fetch, fail);
+    const retryAfter = (status: number, waitMs: number) => new RetryAfterError(endpoint.label, name, type, status, waitMs);
+    const init = { ...request.init, signal: controller.signal };
+    const work = fetchBytes(endpoint, { url: request.url, init }, options.fetch, fail, retryAfter, options.now ?? Date.now);
     work.catch(() => undefined); // the race below may settle first; the loser must not be reported as unhandled
     reply = await Promise.race([work, whenAborted(controller.signal)]);
   } catch (error) {
@@ -138,9 +154,8 @@ export async function dohExchange(
   }
   if (!message.isResponse) throw fail('malformed', 'reply is not a response');
   if (message.truncated) throw fail('malformed', 'reply is truncated');
-  if (message.question && (message.question.name !== name || message.question.type !== type)) {
-    throw fail('malformed', `reply is for ${message.question.name} ${message.question.type}`);
-  }
+  const mismatch = questionMismatch(message, name, type);
+  if (mismatch) throw fail('question', mismatch);
   const failing = FAILING_RCODES[message.rcode];
   if (failing) throw fail(failing, message.rcode);
   if (message.rcode !== 'NOERROR' && message.rcode !== 'NXDOMAIN') throw fail('other', message.rcode);

@@ -45,7 +45,22 @@ export interface DnsResponse {
   cached?: boolean;
 }
 
-export type DnsFailureKind = 'timeout' | 'servfail' | 'refused' | 'network' | 'malformed' | 'http' | 'other';
+/**
+ * oversize: the reply passed the 65,535-octet DNS message limit; question: it answers another question
+ * (or none); retry_after: HTTP 429/503 with Retry-After; cooling_down: not asked, still in that wait.
+ */
+export type DnsFailureKind =
+  | 'timeout'
+  | 'servfail'
+  | 'refused'
+  | 'network'
+  | 'malformed'
+  | 'http'
+  | 'oversize'
+  | 'question'
+  | 'retry_after'
+  | 'cooling_down'
+  | 'other';
 
 /** Every resolver failure is a DnsError: the SPF engine maps it to TempError and names the resolver. */
 export class DnsError extends Error {

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { startFaultServer } from './fault-server';
-import type { FaultServer } from './fault-server';
+import type { FaultMode, FaultServer, FaultStats } from './fault-server';
 
 export const TESTBED_DIR = fileURLToPath(new URL('.', import.meta.url));
 const START_SCRIPT = join(TESTBED_DIR, 'start.sh');
@@ -29,8 +29,10 @@ export interface TestbedInfo {
   blackholeUrl: string;
   /** Answers 200 application/dns-message with bytes that are not a DNS message. */
   garbageUrl: string;
-  /** Answers HTTP 503. */
+  /** Answers HTTP 503 (no Retry-After). */
   httpErrorUrl: string;
+  /** The fault server's base URL: faultUrl() builds its endpoints, /stats has its counters. */
+  faultBaseUrl: string;
   /** BIND's plain DNS port (UDP and TCP on 127.0.0.1), for dig. */
   dnsPort: number;
   rndcPort: number;
@@ -176,6 +178,7 @@ export async function startTestbed(options: { ports?: Partial<TestbedPorts> } = 
     blackholeUrl: faults.blackholeUrl,
     garbageUrl: faults.garbageUrl,
     httpErrorUrl: faults.httpErrorUrl,
+    faultBaseUrl: faults.baseUrl,
     dnsPort: Number(required(values, 'DNS_PORT')),
     rndcPort: Number(required(values, 'RNDC_PORT')),
     runDir,
@@ -284,4 +287,15 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   });
+}
+
+/** The DoH URL of one fault mode of the testbed's fault server (see fault-server.ts). */
+export function faultUrl(info: Pick<TestbedInfo, 'faultBaseUrl'>, mode: FaultMode): string {
+  return `${info.faultBaseUrl}/${mode}/dns-query`;
+}
+
+/** The fault server's counters for one mode (requests, bodies sent whole, bodies cut off). */
+export async function faultStats(info: Pick<TestbedInfo, 'faultBaseUrl'>, mode: FaultMode): Promise<FaultStats> {
+  const all = (await (await fetch(`${info.faultBaseUrl}/stats`)).json()) as Record<string, FaultStats>;
+  return all[`/${mode}/dns-query`] ?? { requests: 0, completed: 0, aborted: 0 };
 }

@@ -118,12 +118,12 @@ describe('timeouts and cancellation', () => {
 });
 
 describe('odd replies', () => {
-  it('rejects a reply for another question as malformed', async () => {
+  it('rejects a reply for another question (kind question)', async () => {
     // The fake server answers whatever question the URL holds, so swap in a query for other.jp.
     const answerAnything = fakeDoh(() => ({ answers: [] }));
     const lying: FetchLike = (url, init) => answerAnything(url.replace(/dns=[^&]+/, `dns=${toBase64Url(encodeQuery('other.jp', 'TXT'))}`), init);
     const error = await failure(resolver(lying).query('asked.jp', 'TXT'));
-    expect(error.kind).toBe('malformed');
+    expect(error.kind).toBe('question');
     expect(error.message).toContain('reply is for other.jp TXT');
   });
 

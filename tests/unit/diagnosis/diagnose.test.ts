@@ -142,7 +142,7 @@ describe('diagnose: each finding appears when it should', () => {
       zone['_dmarc.example.jp'] = [{ type: 'TXT', fail: 'timeout' }];
       return run(zone, { panel: null });
     }, (d) => {
-      expect(d.findings.find((f) => f.code === 'DNS_TEMPORARY_ERROR')!.message.en).toBe('TempError: primary did not answer for _dmarc.example.jp TXT (timeout). Results may be incomplete.');
+      expect(d.findings.find((f) => f.code === 'DNS_TEMPORARY_ERROR')!.message.en).toBe('TempError: primary did not answer for _dmarc.example.jp TXT (timed out). Results may be incomplete.');
     }],
   ];
 
@@ -205,7 +205,7 @@ describe('diagnose: resolver failures', () => {
     const d = await diagnose({ panel: null, domain: 'example.jp', records: [] }, { resolver: failing as never });
     const temp = d.findings.filter((f) => f.code === 'DNS_TEMPORARY_ERROR');
     expect(temp.length).toBeGreaterThan(0);
-    expect(temp[0]!.params).toMatchObject({ resolver: 'Cloudflare, Google', reason: 'Cloudflare: timeout; Google: servfail' });
+    expect(temp[0]!.params).toMatchObject({ resolver: 'Cloudflare, Google', reason: 'Cloudflare: timed out; Google: server failure' });
     expect(d.findings.map((f) => f.code)).not.toContain('SPF_MISSING');
   });
 });
