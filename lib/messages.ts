@@ -22,14 +22,22 @@ export type PortMessage =
 
 const MAX_RECORDS = 5000;
 const MAX_TEXT = 20_000;
+/**
+ * The longest record value a snapshot carries. The content script cuts longer values to this and
+ * keeps their length (`truncatedFrom`), so one absurd row is a finding instead of a rejected snapshot.
+ */
+export const MAX_RECORD_VALUE = MAX_TEXT;
+/** A page cannot hold more text than this in one row in any practical sense; larger claims are rejected. */
+const MAX_CLAIMED_LENGTH = 1_000_000_000;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isString = (v: unknown, max = MAX_TEXT): v is string => typeof v === 'string' && v.length <= max;
 
 function parseRecord(value: unknown): SnapshotRecord | null {
   if (!isObject(value)) return null;
-  const { host, type, ttl, value: text, priority, status, readOnly, pending } = value;
-  if (!isString(host, 300) || !isString(type, 16) || !isString(text)) return null;
+  const { host, type, ttl, value: text, priority, status, readOnly, pending, truncatedFrom } = value;
+  if (!isString(host, 300) || !isString(type, 16) || !isString(text, MAX_RECORD_VALUE)) return null;
+  if (truncatedFrom !== undefined && !(Number.isInteger(truncatedFrom) && (truncatedFrom as number) > text.length && (truncatedFrom as number) <= MAX_CLAIMED_LENGTH)) return null;
   if (ttl !== null && !(typeof ttl === 'number' && Number.isFinite(ttl) && ttl >= 0)) return null;
   if (priority !== undefined && !(typeof priority === 'number' && Number.isInteger(priority) && priority >= 0)) return null;
   if (status !== undefined && status !== 'enabled' && status !== 'disabled') return null;
@@ -40,6 +48,7 @@ function parseRecord(value: unknown): SnapshotRecord | null {
   if (status !== undefined) record.status = status as 'enabled' | 'disabled';
   if (readOnly !== undefined) record.readOnly = readOnly as boolean;
   if (pending !== undefined) record.pending = pending as boolean;
+  if (truncatedFrom !== undefined) record.truncatedFrom = truncatedFrom as number;
   return record;
 }
 

@@ -32,6 +32,7 @@ export function refMatches(ref: RecordRef, record: PanelRecord): boolean {
   if (hostOf(ref.host) !== hostOf(record.host)) return false;
   if (ref.type.toUpperCase() !== record.type.toUpperCase()) return false;
   if (ref.value === undefined) return true;
+  if (ref.truncatedFrom !== undefined) return record.value.length === ref.truncatedFrom && record.value.startsWith(ref.value);
   if (sameValue(record.type, ref.value, record.value)) return true;
   return record.type.toUpperCase() === 'TXT' && joinedTxt(ref.value) === joinedTxt(record.value);
 }

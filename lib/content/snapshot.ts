@@ -3,9 +3,14 @@
 import type { PanelId, PanelSnapshot, SnapshotRecord } from '../diagnosis/types';
 import type { PanelRead, PanelRecord } from '../panels/types';
 import type { ProviderChoice } from '../mail/provider-choice';
+import { MAX_RECORD_VALUE } from '../messages';
 
 function toSnapshotRecord(record: PanelRecord, pending: boolean): SnapshotRecord {
-  const out: SnapshotRecord = { host: record.host, type: record.type, ttl: record.ttl, value: record.value };
+  // A value longer than a message may carry is cut here, its length kept: the background reports that
+  // row (RECORD_TOO_LONG) and still diagnoses every other one.
+  const long = record.value.length > MAX_RECORD_VALUE;
+  const out: SnapshotRecord = { host: record.host, type: record.type, ttl: record.ttl, value: long ? record.value.slice(0, MAX_RECORD_VALUE) : record.value };
+  if (long) out.truncatedFrom = record.value.length;
   if (record.priority !== undefined) out.priority = record.priority;
   if (record.status !== undefined) out.status = record.status;
   if (record.readOnly) out.readOnly = true;
@@ -56,7 +61,7 @@ const FIELD = '\u001f';
 const ROW = '\u001e';
 
 function recordKey(record: SnapshotRecord): string {
-  return [record.host, record.type, record.ttl ?? '', record.value, record.priority ?? '', record.status ?? '', record.readOnly ? 1 : 0, record.pending ? 1 : 0].join(FIELD);
+  return [record.host, record.type, record.ttl ?? '', record.value, record.priority ?? '', record.status ?? '', record.readOnly ? 1 : 0, record.pending ? 1 : 0, record.truncatedFrom ?? ''].join(FIELD);
 }
 
 /**

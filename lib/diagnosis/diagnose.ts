@@ -13,6 +13,7 @@ import { makeFinding } from './findings';
 import { checkDkim, checkDmarc } from './mail-auth-check';
 import { normaliseTarget } from './panel-records';
 import { checkPropagation } from './propagation';
+import { checkRecordLengths } from './record-length';
 import { providersFromMx, providersInUse } from './providers-in-use';
 import type { ProviderInUse } from './providers-in-use';
 import { checkSpf } from './spf-check';
@@ -23,6 +24,7 @@ export type { DiagnoseDeps } from './context';
 export async function diagnose(snapshot: PanelSnapshot, deps: DiagnoseDeps): Promise<Diagnosis> {
   const ctx = new DiagnosisContext(snapshot, deps);
   const domain = ctx.domain;
+  checkRecordLengths(ctx);
 
   // The independent live questions first, all at once.
   const [nsLookup, mxLookup, txtLookup, dmarcLookup] = await Promise.all([

@@ -21,6 +21,7 @@ export const SEVERITY: Record<FindingCode, Severity> = {
   MX_MISSING: 'warning',
   PROPAGATION_PENDING: 'warning',
   DNS_TEMPORARY_ERROR: 'warning',
+  RECORD_TOO_LONG: 'error',
 };
 
 type Params = Record<string, MessageParam>;

@@ -50,7 +50,8 @@ export function comparableValue(record: { type: string; value: string; priority?
 
 /** Records that are in effect: saved and enabled (pending rows and 無効 rows are not served). */
 export function effectiveRecords(records: readonly SnapshotRecord[]): SnapshotRecord[] {
-  return records.filter((r) => !r.pending && r.status !== 'disabled');
+  // A truncated row's value is not the record: judging its beginning would only invent problems.
+  return records.filter((r) => !r.pending && r.status !== 'disabled' && r.truncatedFrom === undefined);
 }
 
 export interface RecordGroup {

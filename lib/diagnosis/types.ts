@@ -10,7 +10,13 @@ export type Lang = 'en' | 'ja';
 export type LocalizedText = Record<Lang, string>;
 
 /** A panel record without its DOM element (what crosses from the content script to the background). */
-export type SnapshotRecord = Omit<PanelRecord, 'row'>;
+export type SnapshotRecord = Omit<PanelRecord, 'row'> & {
+  /**
+   * Set when the row's value was longer than a message may carry (MAX_RECORD_VALUE): `value` then holds
+   * only its beginning, and this is the full length. Such a row is reported (RECORD_TOO_LONG), not judged.
+   */
+  truncatedFrom?: number;
+};
 
 export interface PanelSnapshot {
   /** null when the check does not come from a panel (popup, command line). */
@@ -48,6 +54,7 @@ export const FINDING_CODES = [
   'MX_MISSING',
   'PROPAGATION_PENDING',
   'DNS_TEMPORARY_ERROR',
+  'RECORD_TOO_LONG',
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];
@@ -58,6 +65,8 @@ export interface RecordRef {
   host: string;
   type: string;
   value?: string;
+  /** `value` is only the beginning of a row this many characters long (a truncated snapshot record). */
+  truncatedFrom?: number;
 }
 
 export interface Finding {

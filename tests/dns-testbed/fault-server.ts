@@ -104,6 +104,15 @@ export async function startFaultServer(): Promise<FaultServer> {
     return entry;
   };
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    // Like dnsdist in front of BIND, answer cross-origin callers (the extension without host permission),
+    // and let them read Retry-After, which is not a CORS-safelisted response header.
+    response.setHeader('access-control-allow-origin', '*');
+    response.setHeader('access-control-expose-headers', 'retry-after, age');
+    if (request.method === 'OPTIONS') {
+      response.writeHead(204, { 'access-control-allow-methods': 'GET, POST, OPTIONS', 'access-control-allow-headers': 'content-type, accept' });
+      response.end();
+      return;
+    }
     const path = (request.url ?? '').split('?')[0] ?? '';
     if (path === '/stats') {
       response.writeHead(200, { 'content-type': 'application/json' });

@@ -14,7 +14,7 @@ import { countingFetch, testbed } from './helpers';
 
 const bed = testbed();
 const good: DohEndpoint = { label: 'testbed', url: bed.dohUrl };
-const fault = (mode: FaultMode, label = mode): DohEndpoint => ({ label, url: faultUrl(bed, mode) });
+const fault = (mode: FaultMode, label: string = mode): DohEndpoint => ({ label, url: faultUrl(bed, mode) });
 
 function resolver(options: DohResolverOptions = {}): DohResolver {
   return new DohResolver({ endpoints: [good], cache: false, timeoutMs: 5000, ...options });

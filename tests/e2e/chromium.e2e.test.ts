@@ -3,7 +3,7 @@
 // Every scenario saves artifacts/e2e/chromium-<scenario>.png and its "records on screen → verdict" time.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestbed } from '../dns-testbed/testbed';
+import { faultUrl, startTestbed } from '../dns-testbed/testbed';
 import type { DnsTestbed } from '../dns-testbed/testbed';
 import { screenshotPath } from './support/artifacts';
 import { launchChromium } from './support/chromium';
@@ -323,6 +323,21 @@ describe('Chromium: resolver faults', () => {
     },
     120_000,
   );
+
+  scenario('fault-retry-after', async (run) => {
+    // The first resolver answers 429 with Retry-After: 120; the diagnosis goes on with the second, and
+    // the overlay says which resolver asked to wait and for how long.
+    const overlay = await faultRun(run, [
+      { label: 'busy-resolver', url: faultUrl(testbed, 'retry-429') },
+      { label: 'loopback', url: testbed.dohUrl },
+    ]);
+    const seen = describeOverlay(overlay);
+    expect(overlay.state, seen).toBe('done');
+    expect(codes(overlay), seen).toContain('SPF_MISSING');
+    const temp = overlay.findings.filter((f) => f.code === 'DNS_TEMPORARY_ERROR');
+    expect(temp.some((f) => f.text.includes('busy-resolver') && f.text.includes('asked to wait 120 s')), `a TempError naming busy-resolver and its wait in ${seen}`).toBe(true);
+    for (const f of temp) expect(f.text, 'the resolver that answered is never blamed').not.toContain('loopback');
+  });
 
   for (const kind of ['servfail', 'blackhole'] as const) {
     scenario(

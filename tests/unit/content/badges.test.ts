@@ -23,6 +23,14 @@ describe('refMatches', () => {
     expect(refMatches(ref, rec)).toBe(expected);
   });
 
+  it('finds a truncated row by its beginning and full length only', () => {
+    const long = record({ host: 'example.jp', type: 'TXT', ttl: 3600, value: `v=spf1 ${'a'.repeat(25_000)}` });
+    const ref: RecordRef = { host: 'example.jp', type: 'TXT', value: long.value.slice(0, 20_000), truncatedFrom: long.value.length };
+    expect(refMatches(ref, long)).toBe(true);
+    expect(refMatches(ref, { ...long, value: `${long.value}b` })).toBe(false);
+    expect(refMatches(ref, txt)).toBe(false);
+  });
+
   it('joins TXT character-strings the way DNS does', () => {
     const split = record({ host: 'example.jp', type: 'TXT', ttl: 3600, value: '"v=spf1 include:_spf.google.com " "include:_spf.onamae.ne.jp ~all"' });
     expect(refMatches({ host: 'example.jp', type: 'TXT', value: 'v=spf1 include:_spf.google.com include:_spf.onamae.ne.jp ~all' }, split)).toBe(true);

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildSnapshot, recordCount, snapshotSignature, withProviderChoice } from '../../../lib/content/snapshot';
 import type { PanelSnapshot } from '../../../lib/diagnosis/types';
-import { parseRequest, parseSnapshot } from '../../../lib/messages';
+import { MAX_RECORD_VALUE, parseRequest, parseSnapshot } from '../../../lib/messages';
 import { onamaeAdapter, wixAdapter } from '../../../lib/panels';
 import type { PanelRead, PanelRecord } from '../../../lib/panels/types';
 import { loadFixture } from '../../fixtures/load';
@@ -68,6 +68,35 @@ describe('buildSnapshot', () => {
   it('counts every row read, NS and pending included', () => {
     expect(recordCount(sampleRead())).toBe(4);
     expect(recordCount(null)).toBe(0);
+  });
+});
+
+describe('a record value over the message cap', () => {
+  const huge = 'v=spf1 ' + 'a'.repeat(30_000);
+  const read = (): PanelRead => ({ ...sampleRead(), records: [...sampleRead().records, rec({ host: 'example.jp', type: 'TXT', ttl: 3600, value: huge, status: 'enabled' })] });
+
+  it('is cut to MAX_RECORD_VALUE with its length kept, and the snapshot passes validation', () => {
+    const snapshot = buildSnapshot('onamae', read())!;
+    const cut = snapshot.records.find((r) => r.truncatedFrom !== undefined)!;
+    expect(cut.value).toBe(huge.slice(0, MAX_RECORD_VALUE));
+    expect(cut.truncatedFrom).toBe(huge.length);
+    expect(snapshot.records.filter((r) => r.truncatedFrom === undefined)).toHaveLength(4);
+    expect(parseRequest(JSON.parse(JSON.stringify({ kind: 'diagnose', snapshot })))).toEqual({ kind: 'diagnose', snapshot, force: false });
+  });
+
+  it('changes the signature when only the length past the cut changes', () => {
+    const longer = { ...read(), records: read().records.map((r) => (r.value === huge ? { ...r, value: `${huge}b` } : r)) };
+    expect(snapshotSignature(buildSnapshot('onamae', longer))).not.toBe(snapshotSignature(buildSnapshot('onamae', read())));
+  });
+
+  it.each([
+    ['an uncut value over the cap', { value: 'x'.repeat(MAX_RECORD_VALUE + 1) }],
+    ['a length not longer than the value', { value: 'abc', truncatedFrom: 3 }],
+    ['a fractional length', { value: 'abc', truncatedFrom: 30_000.5 }],
+    ['a length as text', { value: 'abc', truncatedFrom: '30000' }],
+  ])('the background refuses %s', (_, fields) => {
+    const record = { host: 'example.jp', type: 'TXT', ttl: 3600, ...fields };
+    expect(parseSnapshot({ panel: 'wix', domain: 'example.jp', records: [record] })).toBeNull();
   });
 });
 

@@ -144,6 +144,18 @@ describe('diagnose: each finding appears when it should', () => {
     }, (d) => {
       expect(d.findings.find((f) => f.code === 'DNS_TEMPORARY_ERROR')!.message.en).toBe('TempError: primary did not answer for _dmarc.example.jp TXT (timed out). Results may be incomplete.');
     }],
+    ['RECORD_TOO_LONG', () => healthy(SEED_FIX, [], (r) => [...r, { host: 'junk.example.jp', type: 'TXT', ttl: 3600, value: 'x'.repeat(20_000), truncatedFrom: 250_000, status: 'enabled' }]), (d) => {
+      const finding = d.findings.find((f) => f.code === 'RECORD_TOO_LONG')!;
+      expect(finding.severity).toBe('error');
+      expect(finding.records).toEqual([{ host: 'junk.example.jp', type: 'TXT', value: 'x'.repeat(20_000), truncatedFrom: 250_000 }]);
+      expect(finding.message.en).toBe(
+        `The TXT record at junk.example.jp is 250000 characters long, more than SPF Doctor reads (20000), so it was left out of the checks. No DNS record is that long in practice: check that row for a paste mistake. It starts with: ${'x'.repeat(40)}…`,
+      );
+      expect(finding.message.ja).toContain('junk.example.jp の TXT レコードは 250000 文字あり');
+      // The rest of the (healthy) panel is still judged, and the cut row adds nothing else.
+      expect(codes(d)).toEqual(['RECORD_TOO_LONG']);
+      expect(d.spf.providerCheck).toMatchObject({ result: 'pass' });
+    }],
   ];
 
   it.each(cases)('%s', async (code, scenario, extra) => {
@@ -155,6 +167,17 @@ describe('diagnose: each finding appears when it should', () => {
   it('covers every finding code in this file', () => {
     const covered = new Set<string>([...cases.map((c) => c[0]), 'SPF_MISSING', 'PROPAGATION_PENDING', 'NS_NOT_AUTHORITATIVE', 'NS_DNSV_FLAG_RISK']);
     expect(FINDING_CODES.filter((c) => !covered.has(c))).toEqual([]);
+  });
+});
+
+describe('diagnose: a record too long for a snapshot', () => {
+  it('reports the cut SPF row by name and still diagnoses the rest of the Wix panel', async () => {
+    const long: SnapshotRecord = { host: 'example.jp', type: 'TXT', ttl: 3600, value: `v=spf1 ${'ip4:192.0.2.1 '.repeat(2000)}`.slice(0, 20_000), truncatedFrom: 31_000 };
+    const d = await run(seedZone(), { panel: 'wix', records: wixSeedRecords([long]) });
+    // The cut row is not taken for the domain's SPF: the seed's SPF_MISSING and its fix are still there.
+    expect(codes(d)).toEqual(['RECORD_TOO_LONG', 'SPF_MISSING']);
+    expect(d.fixes.map((f) => f.value)).toContain(SEED_FIX);
+    expect(d.findings.find((f) => f.code === 'RECORD_TOO_LONG')!.params).toMatchObject({ type: 'TXT', name: 'example.jp', length: '31000', limit: '20000' });
   });
 });
 
