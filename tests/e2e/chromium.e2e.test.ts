@@ -181,6 +181,24 @@ describe('Chromium: only the user clicks', () => {
   });
 });
 
+describe('Chromium: a record too long for a snapshot', () => {
+  scenario('wix-long-txt', async (run) => {
+    const page = (run.page = await shared.openPanel('wix', { variant: 'long-txt', delay: RENDER_DELAY_MS }));
+    const overlay = await waitForVerdict(overlayOf(page));
+    await expectPanelHeader(page, overlay, 'wix', 'example.jp');
+    const long = finding(overlay, 'RECORD_TOO_LONG');
+    expect(long, `RECORD_TOO_LONG in ${describeOverlay(overlay)}`).toBeDefined();
+    expect(long!.text).toContain('The TXT record at junk.example.jp is 46204 characters long');
+    // The rest of the panel is diagnosed as usual: the seed's missing SPF and its fix.
+    expect(codes(overlay)).toContain('SPF_MISSING');
+    expect(await fixActionIndex(overlayOf(page), SEED_SPF, 'apply')).toBeGreaterThanOrEqual(0);
+    // The row itself carries the badge once it is on screen (badges follow their rows).
+    await page.locator('tr[data-table-row]', { hasText: 'v=spf1 ip4:192.0.2.1 v=spf1' }).scrollIntoViewIfNeeded();
+    const badges = () => overlayOf(page).inOverlay<string[]>('function (root) { return Array.prototype.map.call(root.querySelectorAll("[data-badge]"), function (b) { return b.getAttribute("data-badge"); }); }');
+    await expect.poll(badges, { timeout: 5000 }).toContain('RECORD_TOO_LONG');
+  });
+});
+
 describe('Chromium: choosing the mail provider', () => {
   /** The fix for the seed once the user says mail goes out through Google Workspace (the MX stays at お名前メール). */
   const GOOGLE_SPF = 'v=spf1 include:_spf.google.com ~all';
