@@ -4,7 +4,7 @@
 import { DohFailoverError } from '../dns/doh';
 import { DnsError } from '../dns/types';
 import type { DnsResponse, RecordType, Resolver } from '../dns/types';
-import { attemptsReason } from './dns-failure';
+import { attemptsReason, isWaiting } from './dns-failure';
 import { makeFinding } from './findings';
 import { effectiveRecords, normaliseTarget } from './panel-records';
 import type { Finding, Fix, PanelSnapshot, ProgressStep, SnapshotRecord } from './types';
@@ -72,7 +72,8 @@ export class DiagnosisContext {
   reportDnsError(error: DnsError): void {
     const attempts = error instanceof DohFailoverError ? error.attempts : [error];
     const resolver = [...new Set(attempts.map((a) => a.resolver))].join(', ');
-    const key = `${resolver} ${error.qname}`;
+    // One finding per resolver and name; a resolver we are leaving alone after Retry-After gets only one.
+    const key = isWaiting(attempts) ? `${resolver} (waiting)` : `${resolver} ${error.qname}`;
     if (this.reportedErrors.has(key)) return;
     this.reportedErrors.add(key);
     // The reason in words of each language ("asked to wait 120 s (HTTP 429/503)", not a code).

@@ -1,8 +1,7 @@
 // One resolver failure in words, in each language: "timed out", "asked to wait 120 s (HTTP 429)".
 // Used by the TempError finding and by the error shown when a whole diagnosis could not run.
 import { waitSeconds } from '../dns/retry-after';
-import type { DnsError } from '../dns/types';
-import type { DnsFailureKind } from '../dns/types';
+import type { DnsError, DnsFailureKind } from '../dns/types';
 import { translate } from '../i18n';
 import type { Lang } from './types';
 
@@ -23,4 +22,9 @@ export function attemptsReason(lang: Lang, attempts: readonly DnsError[]): strin
   if (attempts.length === 1 && attempts[0]) return failureReason(lang, attempts[0]);
   const separator = translate(lang, 'ui_error_all_resolvers_separator');
   return attempts.map((a) => `${a.resolver}: ${failureReason(lang, a)}`).join(separator);
+}
+
+/** A resolver that asked us to wait (Retry-After) and is being left alone: one notice is enough. */
+export function isWaiting(attempts: readonly DnsError[]): boolean {
+  return attempts.length > 0 && attempts.every((a) => a.kind === 'retry_after' || a.kind === 'cooling_down');
 }

@@ -4,6 +4,7 @@ import type { ZoneData, ZoneEntry } from '../../../lib/dns/memory';
 import { diagnose } from '../../../lib/diagnosis/diagnose';
 import type { Diagnosis, FindingCode, PanelSnapshot, SnapshotRecord } from '../../../lib/diagnosis/types';
 import { FINDING_CODES } from '../../../lib/diagnosis/types';
+import { CoolingDownError, RetryAfterError } from '../../../lib/dns/retry-after';
 import { ONAMAE_NS, a, mx, onamaeRecords, seedZone, txt, wixSeedRecords } from '../../support/diagnosis-zones';
 
 const SEED_FIX = 'v=spf1 include:_spf.onamae.ne.jp ~all';
@@ -217,6 +218,23 @@ describe('diagnose: findings that must not appear', () => {
 });
 
 describe('diagnose: resolver failures', () => {
+  it('a resolver that asked to wait (Retry-After) is named once, with its wait in both languages', async () => {
+    let asked = 0;
+    const busy = {
+      query: async (name: string, type: 'TXT') => {
+        asked++;
+        throw asked === 1 ? new RetryAfterError('busy', name, type, 429, 120_000) : new CoolingDownError('busy', name, type, 110_000);
+      },
+    };
+    const d = await diagnose({ panel: 'wix', domain: 'example.jp', records: wixSeedRecords() }, { resolver: new ZoneResolver(seedZone(), { label: 'primary' }), views: [{ label: 'busy', resolver: busy as never }] });
+    expect(asked).toBeGreaterThan(1);
+    const temp = d.findings.filter((f) => f.code === 'DNS_TEMPORARY_ERROR');
+    expect(temp).toHaveLength(1);
+    expect(temp[0]!.message.en).toMatch(/^TempError: busy did not answer for .* \(busy, asked to wait 120 s \(HTTP 429\/503 Retry-After\); not asked again until then\)/);
+    expect(temp[0]!.message.ja).toContain('120 秒待つよう指示されました');
+    expect(codes(d)).toContain('SPF_MISSING');
+  });
+
   it('names every resolver that failed when failover ran out', async () => {
     const { DohFailoverError } = await import('../../../lib/dns/doh');
     const { DnsError } = await import('../../../lib/dns/types');
