@@ -46,6 +46,20 @@ const FOCUS = `function (root, selector, index) {
   return root.activeElement === el;
 }`;
 
+/**
+ * Without a root, `fn(null, …)` runs only while there is still no host: the overlay may appear between
+ * looking for its root and running `fn`, and `fn` would then see a host without its root. That case
+ * answers HOST_APPEARED instead, and the caller looks again.
+ */
+const HOST_APPEARED = '__spf_doctor_e2e_host_appeared__';
+const HOST_RACE_ATTEMPTS = 5;
+
+function withoutRoot(fn: string, args: unknown[]): string {
+  return `(document.querySelector('${OVERLAY_HOST}') ? '${HOST_APPEARED}' : (${fn}).apply(null, [null].concat(${JSON.stringify(args)})))`;
+}
+
+const isHostAppeared = (value: unknown): boolean => value === HOST_APPEARED;
+
 // ---- Chromium (Playwright + CDP) ----------------------------------------------------------------------
 
 interface CdpRemote {
@@ -89,26 +103,25 @@ class ChromiumOverlayPage implements OverlayPage {
   async inOverlay<T>(fn: string, ...args: unknown[]): Promise<T> {
     const cdp = await this.cdp();
     const group = 'spf-doctor-e2e';
-    try {
-      const root = await this.rootObject(cdp, group);
-      const jsonArgs = args.map((value) => ({ value }));
-      const call = root
-        ? ((await cdp.send('Runtime.callFunctionOn', {
-            functionDeclaration: fn,
-            objectId: root,
-            arguments: [{ objectId: root }, ...jsonArgs],
-            returnByValue: true,
-            awaitPromise: true,
-          })) as CdpCallResult)
-        : ((await cdp.send('Runtime.evaluate', {
-            expression: `(${fn}).apply(null, [null].concat(${JSON.stringify(args)}))`,
-            returnByValue: true,
-            awaitPromise: true,
-          })) as CdpCallResult);
-      if (call.exceptionDetails) throw cdpError('in the overlay', call.exceptionDetails);
-      return call.result.value as T;
-    } finally {
-      await cdp.send('Runtime.releaseObjectGroup', { objectGroup: group }).catch(() => {});
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const root = await this.rootObject(cdp, group);
+        const jsonArgs = args.map((value) => ({ value }));
+        const call = root
+          ? ((await cdp.send('Runtime.callFunctionOn', {
+              functionDeclaration: fn,
+              objectId: root,
+              arguments: [{ objectId: root }, ...jsonArgs],
+              returnByValue: true,
+              awaitPromise: true,
+            })) as CdpCallResult)
+          : ((await cdp.send('Runtime.evaluate', { expression: withoutRoot(fn, args), returnByValue: true, awaitPromise: true })) as CdpCallResult);
+        if (call.exceptionDetails) throw cdpError('in the overlay', call.exceptionDetails);
+        if (!isHostAppeared(call.result.value)) return call.result.value as T;
+        if (attempt >= HOST_RACE_ATTEMPTS) throw new Error(`<${OVERLAY_HOST}> is on the page but its shadow root could not be reached`);
+      } finally {
+        await cdp.send('Runtime.releaseObjectGroup', { objectGroup: group }).catch(() => {});
+      }
     }
   }
 
@@ -163,8 +176,12 @@ class FirefoxOverlayPage implements OverlayPage {
   }
 
   async inOverlay<T>(fn: string, ...args: unknown[]): Promise<T> {
-    const root = await this.rootHandle();
-    return (await this.page.evaluate(toFunction(fn), root, ...args)) as T;
+    for (let attempt = 1; ; attempt++) {
+      const root = await this.rootHandle();
+      const value = root ? await this.page.evaluate(toFunction(fn), root, ...args) : await this.page.evaluate(withoutRoot(fn, args));
+      if (!isHostAppeared(value)) return value as T;
+      if (attempt >= HOST_RACE_ATTEMPTS) throw new Error(`<${OVERLAY_HOST}> is on the page but its shadow root could not be reached`);
+    }
   }
 
   private async element(selector: string, index: number): Promise<ElementHandle<Element>> {
