@@ -11,6 +11,7 @@ import { screenshotPath } from './support/artifacts';
 import { launchChromium } from './support/chromium';
 import type { ChromiumHarness } from './support/chromium';
 import { onamaeAdded, onamaeHostedWithoutSpf, onamaeModel, wdsDraft, wdsRowCount, wdsSaved } from './support/frameworks';
+import { chromiumOverlay as overlayOf } from './support/closed-root';
 import { codes, waitForOverlay, waitForVerdict } from './support/overlay';
 import type { OverlaySnapshot } from './support/overlay';
 import { fixActionIndex, panelRowCount, scrollOverlayTo, SEED_SPF, settingsWith } from './support/scenarios';
@@ -55,10 +56,10 @@ function scenario(name: string, body: (run: { page?: Page }) => Promise<void>, t
 
 /** Presses the overlay's Apply on the fix card showing `value` (the one place that clicks the overlay). */
 async function applyFix(page: Page, value: string): Promise<void> {
-  const index = await fixActionIndex(page, value, 'apply');
+  const index = await fixActionIndex(overlayOf(page), value, 'apply');
   expect(index, `an Apply button on the fix card showing ${value}`).toBeGreaterThanOrEqual(0);
-  await scrollOverlayTo(page, { fixValue: value });
-  await page.locator('spf-doctor-overlay [data-action="apply"]').nth(index).click();
+  await scrollOverlayTo(overlayOf(page), { fixValue: value });
+  await overlayOf(page).click('[data-action="apply"]', index);
 }
 
 function expectHeader(overlay: OverlaySnapshot, panel: 'wix' | 'onamae', rows: number): void {
@@ -79,7 +80,7 @@ describe('Chromium: Wix rendered by @wix/design-system', () => {
   for (const { name, lang, variant, save } of WDS_VARIANTS) {
     scenario(name, async (run) => {
       const page = (run.page = await wixBrowser.openPanel('wix', { framework: true, lang, ...(variant ? { variant } : {}), delay: RENDER_DELAY_MS }));
-      const first = await waitForVerdict(page);
+      const first = await waitForVerdict(overlayOf(page));
       const rows = await wdsRowCount(page);
       expect(rows, 'the WDS tables rendered the seed rows').toBe(8);
       expectHeader(first, 'wix', rows);
@@ -96,14 +97,14 @@ describe('Chromium: Wix rendered by @wix/design-system', () => {
       await expect.poll(() => wdsSaved(page), { timeout: 5_000 }).toEqual([{ type: 'TXT', host: '', value: SEED_SPF, ttl: 3600, recordId: null }]);
 
       // The table re-rendered with the new row; the overlay re-reads it.
-      const after = await waitForOverlay(page, (o) => o.state === 'done' && o.recordCount === String(rows + 1) && !codes(o).includes('SPF_MISSING'), `record count ${rows + 1} and no SPF_MISSING after Save`);
+      const after = await waitForOverlay(overlayOf(page), (o) => o.state === 'done' && o.recordCount === String(rows + 1) && !codes(o).includes('SPF_MISSING'), `record count ${rows + 1} and no SPF_MISSING after Save`);
       expect(after.recordCount).toBe(String(await wdsRowCount(page)));
     });
   }
 
   scenario('wds-rerender-own-form', async (run) => {
     const page = (run.page = await wixBrowser.openPanel('wix', { framework: true, delay: RENDER_DELAY_MS }));
-    const first = await waitForVerdict(page);
+    const first = await waitForVerdict(overlayOf(page));
     const rows = await wdsRowCount(page);
     expectHeader(first, 'wix', rows);
     // A CNAME added the way a user does it, through the fixture's own dialog (typed, not filled).
@@ -115,7 +116,7 @@ describe('Chromium: Wix rendered by @wix/design-system', () => {
     await inputs.nth(1).pressSequentially('shops.example.net');
     await dialog.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => wdsSaved(page)).toEqual([{ type: 'CNAME', host: 'shop', value: 'shops.example.net', ttl: 3600, recordId: null }]);
-    const after = await waitForOverlay(page, (o) => o.state === 'done' && o.recordCount === String(rows + 1), `record count ${rows + 1} after the WDS table re-rendered`);
+    const after = await waitForOverlay(overlayOf(page), (o) => o.state === 'done' && o.recordCount === String(rows + 1), `record count ${rows + 1} after the WDS table re-rendered`);
     expect(after.recordCount).toBe(String(await wdsRowCount(page)));
   });
 });
@@ -123,7 +124,7 @@ describe('Chromium: Wix rendered by @wix/design-system', () => {
 describe('Chromium: お名前.com rendered by Angular', () => {
   scenario('angular-seed', async (run) => {
     const page = (run.page = await onamaeBrowser.openPanel('onamae', { framework: true, delay: RENDER_DELAY_MS }));
-    const first = await waitForVerdict(page);
+    const first = await waitForVerdict(overlayOf(page));
     expectHeader(first, 'onamae', await panelRowCount(page, 'onamae'));
     expect(codes(first)).toContain('SPF_MISSING');
     expect(codes(first)).not.toContain('NS_NOT_AUTHORITATIVE');
@@ -137,6 +138,6 @@ describe('Chromium: お名前.com rendered by Angular', () => {
     await page.getByRole('button', { name: '追加', exact: true }).click();
     await expect.poll(() => onamaeAdded(page), { timeout: 5_000 }).toEqual([{ host: '', type: 'TXT', typeCode: '50', ttl: '3600', value: SEED_SPF, priority: '', status: '1' }]);
     const rows = await panelRowCount(page, 'onamae');
-    await waitForOverlay(page, (o) => o.state === 'done' && o.recordCount === String(rows), `record count ${rows} (the queued row) after 追加`);
+    await waitForOverlay(overlayOf(page), (o) => o.state === 'done' && o.recordCount === String(rows), `record count ${rows} (the queued row) after 追加`);
   });
 });

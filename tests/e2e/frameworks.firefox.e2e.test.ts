@@ -10,6 +10,7 @@ import { screenshotPath } from './support/artifacts';
 import { launchFirefox } from './support/firefox';
 import type { FirefoxHarness } from './support/firefox';
 import { onamaeAdded, onamaeHostedWithoutSpf, onamaeModel, wdsDraft, wdsRowCount, wdsSaved } from './support/frameworks';
+import { firefoxOverlay as overlayOf } from './support/closed-root';
 import { codes, waitForOverlay, waitForVerdict } from './support/overlay';
 import type { OverlaySnapshot } from './support/overlay';
 import { fixActionIndex, panelRowCount, scrollOverlayTo, SEED_SPF, settingsWith } from './support/scenarios';
@@ -53,11 +54,10 @@ function scenario(name: string, body: (run: { page?: Page }) => Promise<void>, t
 
 /** Presses the overlay's Apply on the fix card showing `value` (the one place that clicks the overlay). */
 async function applyFix(page: Page, value: string): Promise<void> {
-  const index = await fixActionIndex(page, value, 'apply');
+  const index = await fixActionIndex(overlayOf(page), value, 'apply');
   expect(index, `an Apply button on the fix card showing ${value}`).toBeGreaterThanOrEqual(0);
-  await scrollOverlayTo(page, { fixValue: value });
-  const buttons = await page.$$('pierce/[data-action="apply"]');
-  await buttons[index]!.click();
+  await scrollOverlayTo(overlayOf(page), { fixValue: value });
+  await overlayOf(page).click('[data-action="apply"]', index);
 }
 
 /**
@@ -88,7 +88,7 @@ describe('Firefox: Wix rendered by @wix/design-system', () => {
   ]) {
     scenario(name, async (run) => {
       const page = (run.page = await wixBrowser.openPanel('wix', { framework: true, ...(variant ? { variant } : {}), delay: RENDER_DELAY_MS }));
-      const first = await waitForVerdict(page);
+      const first = await waitForVerdict(overlayOf(page));
       const rows = await wdsRowCount(page);
       expect(rows).toBe(8);
       expectHeader(first, 'wix', rows);
@@ -100,7 +100,7 @@ describe('Firefox: Wix rendered by @wix/design-system', () => {
 
       await clickPanelButton(page, scope, 'Save');
       await expect.poll(() => wdsSaved(page), { timeout: 5_000 }).toEqual([{ type: 'TXT', host: '', value: SEED_SPF, ttl: 3600, recordId: null }]);
-      await waitForOverlay(page, (o) => o.state === 'done' && o.recordCount === String(rows + 1) && !codes(o).includes('SPF_MISSING'), `record count ${rows + 1} after Save`);
+      await waitForOverlay(overlayOf(page), (o) => o.state === 'done' && o.recordCount === String(rows + 1) && !codes(o).includes('SPF_MISSING'), `record count ${rows + 1} after Save`);
     });
   }
 });
@@ -108,7 +108,7 @@ describe('Firefox: Wix rendered by @wix/design-system', () => {
 describe('Firefox: お名前.com rendered by Angular', () => {
   scenario('angular-seed', async (run) => {
     const page = (run.page = await onamaeBrowser.openPanel('onamae', { framework: true, delay: RENDER_DELAY_MS }));
-    const first = await waitForVerdict(page);
+    const first = await waitForVerdict(overlayOf(page));
     expectHeader(first, 'onamae', await panelRowCount(page, 'onamae'));
     expect(codes(first)).toContain('SPF_MISSING');
 
