@@ -37,7 +37,10 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage'],
+    // alarms: watches re-check after the tab (and the service worker) are gone; notifications: asked for
+    // from the popup, only to say a watched record is live.
+    permissions: ['storage', 'alarms'],
+    optional_permissions: ['notifications'],
     // Asked for one host at a time from the options page when the user adds a custom resolver
     // (no port in the pattern: Firefox rejects ports, Chrome matches every port without one).
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],

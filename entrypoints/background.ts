@@ -1,17 +1,19 @@
 import { browser, defineBackground } from '#imports';
 import { BackgroundService } from '../lib/background/service';
+import { WatchService } from '../lib/background/watches';
 import type { PortLike } from '../lib/content/port';
 import { diagnose } from '../lib/diagnosis/diagnose';
+import { pickLang } from '../lib/i18n';
 import { DIAGNOSE_PORT } from '../lib/messages';
 import { SETTINGS_KEY, normalizeSettings } from '../lib/settings';
+import { WATCH_NOTIFICATION_ICON } from '../lib/watch/icon';
 
-// Diagnoses for the content scripts (and the popup) over DIAGNOSE_PORT ports. Everything is set up
-// inside main, which must not be async; settings load in the background and requests wait for them.
+// Diagnoses for the content scripts (and the popup) over DIAGNOSE_PORT ports, and the propagation
+// watches (alarms, storage.local `watches`). Everything is set up inside main, which must not be async;
+// settings load in the background and requests wait for them.
 export default defineBackground(() => {
-  const service = new BackgroundService({
-    diagnose,
-    loadSettings: async () => normalizeSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]),
-  });
+  const loadSettings = async () => normalizeSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+  const service = new BackgroundService({ diagnose, loadSettings });
 
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && SETTINGS_KEY in changes) service.applySettings(normalizeSettings(changes[SETTINGS_KEY]?.newValue));
@@ -21,4 +23,34 @@ export default defineBackground(() => {
     if (port.name !== DIAGNOSE_PORT) return;
     service.serve(port as unknown as PortLike);
   });
+
+  const watches = new WatchService({
+    diagnose,
+    loadSettings,
+    lang: (settings) => pickLang(settings.language, browser.i18n.getUILanguage()),
+    api: {
+      storage: {
+        get: (key) => browser.storage.local.get(key),
+        set: (items) => browser.storage.local.set(items),
+      },
+      alarms: {
+        create: (name, info) => browser.alarms.create(name, info),
+        clear: (name) => browser.alarms.clear(name),
+      },
+      setBadge: (text) => browser.action.setBadgeText({ text }),
+      notify: async (id, title, message) => {
+        // Optional permission: without it, the badge is all the user gets.
+        if (!(await browser.permissions.contains({ permissions: ['notifications'] }))) return false;
+        await browser.notifications.create(id, { type: 'basic', iconUrl: WATCH_NOTIFICATION_ICON, title, message });
+        return true;
+      },
+    },
+  });
+  browser.alarms.onAlarm.addListener((alarm) => void watches.onAlarm(alarm.name));
+  const ownPages = browser.runtime.getURL('/');
+  browser.runtime.onMessage.addListener((message, sender) =>
+    // Only the extension's own pages (popup, options) may list or stop watches; a content script's URL is the panel's.
+    watches.handle(message, { fromExtensionPage: sender.id === browser.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(ownPages) }),
+  );
+  void watches.restore();
 });

@@ -128,3 +128,8 @@ export function parseBouncePortMessage(value: unknown): BouncePortMessage | null
   const message = value.kind === 'error' ? parsePortMessage(value) : null;
   return message?.kind === 'error' ? message : null;
 }
+
+// The watch messages (watch-start from content scripts and pages; watch-list / watch-stop from extension
+// pages only) are defined and validated in lib/watch/request.ts, beside the watch they describe.
+export { parseWatchReply, parseWatchRequest } from './watch/request';
+export type { WatchReply, WatchRequest } from './watch/request';

@@ -1,0 +1,3 @@
+// The notification icon (a green disc with a check mark, 48 px): Chrome requires one for a basic
+// notification, and a data URL keeps it independent of the packaged icon set.
+export const WATCH_NOTIFICATION_ICON = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAADAAAAAwCAYAAABXAvmHAAAA6UlEQVR4nO3SQQ6DQAxDUU7R2/RuvXmrLtjBzCSxY4+EJVYs8j7iOJ4989jr8/5GH7U5hbaIQcLbQ5h4ekQHnhLRCYeHKPGQCDX+v63x57bGhyMc8ec7+4ARfinAGb8U4Y63DIjghwE74IcRu+AtAip4eUAVLw1A4NMB2WNofCkgexSJLwdEj6PxkIBVBAMPC5hhWPh0QATFxJcCVnBsfDlghmTjbwNQETJ8NOAugomHB8x+p/YA94gpPhtwFSELQEXI8KgIKR4RIcdXAiy+vkNEGa8KgcK7I2j4jgg6nhXSCkfFqM3PEPsBLqkjldsOgZQAAAAASUVORK5CYII=';
