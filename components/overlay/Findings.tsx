@@ -14,7 +14,7 @@ function findingText(finding: Finding, lang: Lang, t: T): string {
   return hasMessage(finding.key) ? t(finding.key, finding.params) : finding.code;
 }
 
-function PropagationDetail({ item, lang, t }: { item: PropagationItem; lang: Lang; t: T }) {
+function PropagationDetail({ item, lang, t, onWatch }: { item: PropagationItem; lang: Lang; t: T; onWatch?: ((item: PropagationItem) => void) | undefined }) {
   return (
     <div class="propagation" data-propagation={`${item.type} ${item.name}`}>
       <p class="propagation-record">
@@ -48,6 +48,18 @@ function PropagationDetail({ item, lang, t }: { item: PropagationItem; lang: Lan
         ))}
       </ul>
       <p class="estimate">{t('ui_propagation_estimate', { estimate: formatDuration(lang, item.estimateSeconds) })}</p>
+      {onWatch && (
+        <button
+          type="button"
+          data-action="watch"
+          onClick={(event) => {
+            // Only the user's own click starts a watch (a page script could synthesize one).
+            if (event.isTrusted) onWatch(item);
+          }}
+        >
+          {t('ui_watch_start')}
+        </button>
+      )}
     </div>
   );
 }
@@ -59,9 +71,11 @@ interface FindingsProps {
   recheckSeconds: number;
   lang: Lang;
   t: T;
+  /** Starts a background watch of a pending record ("Watch this domain"); absent: no button. */
+  onWatch?: ((item: PropagationItem) => void) | undefined;
 }
 
-export function Findings({ diagnosis, nowLive, recheckAt, recheckSeconds, lang, t }: FindingsProps) {
+export function Findings({ diagnosis, nowLive, recheckAt, recheckSeconds, lang, t, onWatch }: FindingsProps) {
   const pending = diagnosis.live.propagation.filter((item) => item.state === 'pending');
   return (
     <section class="findings" aria-labelledby="spf-doctor-findings">
@@ -90,7 +104,7 @@ export function Findings({ diagnosis, nowLive, recheckAt, recheckSeconds, lang, 
                 {finding.code === 'PROPAGATION_PENDING' &&
                   pending
                     .filter((item) => finding.records.length === 0 || finding.records.some((r) => r.host === item.name && r.type === item.type))
-                    .map((item) => <PropagationDetail key={`${item.type} ${item.name}`} item={item} lang={lang} t={t} />)}
+                    .map((item) => <PropagationDetail key={`${item.type} ${item.name}`} item={item} lang={lang} t={t} onWatch={onWatch} />)}
                 {finding.code === 'PROPAGATION_PENDING' && recheckAt !== null && (
                   <p class="recheck-note">{t('ui_recheck_auto', { seconds: recheckSeconds, time: formatClock(recheckAt) })}</p>
                 )}

@@ -1,7 +1,7 @@
 // The overlay: a region at the bottom right with the verdict, findings, fixes and details, collapsible
 // to a small pill so it never hides the panel's own controls; plus the badges beside the panel's rows.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Finding, Fix, Lang, PanelId } from '../../lib/diagnosis/types';
+import type { Finding, Fix, Lang, PanelId, PropagationItem } from '../../lib/diagnosis/types';
 import { badgeTargets, intersect } from '../../lib/content/badges';
 import type { SessionView } from '../../lib/content/session';
 import { render } from '../../lib/i18n';
@@ -30,7 +30,12 @@ export interface OverlayActions {
   recheck(): void;
   /** The user picked the mail provider their mail is sent through (null: detect it from MX again). */
   chooseProvider(choice: ProviderChoice | null): void;
+  /** Starts a background watch of a pending record (the background follows it after the tab closes). */
+  watch?(item: PropagationItem): void;
 }
+
+/** What became of the last watch this page started (after the panel's Save, or "Watch this domain"). */
+export type WatchNotice = { status: 'started'; domain: string } | { status: 'failed'; reason: string };
 
 export interface OverlayProps {
   provider: PanelId;
@@ -45,6 +50,15 @@ export interface OverlayProps {
   /** Distance from the viewport's bottom-right corner (px), to clear a panel's own floating widgets. */
   offset?: { bottom: number; right: number };
   initiallyCollapsed?: boolean;
+  watchNotice?: WatchNotice | null;
+}
+
+function WatchLine({ notice, t }: { notice: WatchNotice; t: T }) {
+  return (
+    <p class={`watch-notice watch-${notice.status}`} role="status" data-watch-status={notice.status}>
+      {notice.status === 'started' ? t('ui_watch_started', { domain: notice.domain }) : t('ui_watch_failed', { reason: notice.reason })}
+    </p>
+  );
 }
 
 const noSubscribe: Subscribe = () => () => {};
@@ -103,8 +117,9 @@ function Body({ props, t }: { props: OverlayProps; t: T }) {
           <Progress done={view.progress} t={t} />
         </div>
       )}
+      {props.watchNotice && <WatchLine notice={props.watchNotice} t={t} />}
       <Summary diagnosis={diagnosis} provider={provider} domain={view.domain ?? diagnosis.domain} recordCount={view.recordCount} pendingCount={pendingCount} cached={view.cached} lang={lang} t={t} />
-      <Findings diagnosis={diagnosis} nowLive={view.nowLive} recheckAt={view.recheckAt} recheckSeconds={props.recheckSeconds} lang={lang} t={t} />
+      <Findings diagnosis={diagnosis} nowLive={view.nowLive} recheckAt={view.recheckAt} recheckSeconds={props.recheckSeconds} lang={lang} t={t} onWatch={actions.watch} />
       <ProviderPicker diagnosis={diagnosis} choice={view.providerChoice} onChoose={(choice) => actions.chooseProvider(choice)} lang={lang} t={t} />
       {(diagnosis.fixes.length > 0 || needsProvider) && (
         <section class="fixes" aria-labelledby="spf-doctor-fixes">

@@ -5,17 +5,20 @@
 import { render } from 'preact';
 import { browser, createShadowRootUi } from '#imports';
 import type { ContentScriptContext, ShadowRootContentScriptUi } from '#imports';
-import type { Fix, Lang } from '../../lib/diagnosis/types';
+import type { Fix, Lang, PropagationItem } from '../../lib/diagnosis/types';
 import { applyFix } from '../../lib/content/apply';
 import { applyHostAttributes } from '../../lib/content/host';
 import type { PortLike } from '../../lib/content/port';
 import { loadStoredChoices } from '../../lib/content/provider-store';
+import { armSaveWatch } from '../../lib/content/save-watch';
 import { PanelSession } from '../../lib/content/session';
 import type { SessionView } from '../../lib/content/session';
 import { createPanelWatcher, isOwnNode, stableContainer } from '../../lib/content/watcher';
 import type { Timers } from '../../lib/content/watcher';
 import { localized, pickLang } from '../../lib/i18n';
-import { DIAGNOSE_PORT } from '../../lib/messages';
+import { DIAGNOSE_PORT, parseWatchReply } from '../../lib/messages';
+import type { WatchRequest } from '../../lib/messages';
+import { watchRequestFor, watchRequestForPending } from '../../lib/watch/request';
 import type { FillResult, PanelAdapter } from '../../lib/panels/types';
 import type { ProviderChoice } from '../../lib/mail/provider-choice';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, normalizeSettings } from '../../lib/settings';
@@ -23,6 +26,7 @@ import type { Settings } from '../../lib/settings';
 import type { PointerTarget } from './Badges';
 import { copyText } from './clipboard';
 import { Overlay } from './Overlay';
+import type { WatchNotice } from './Overlay';
 
 export const OVERLAY_NAME = 'spf-doctor-overlay';
 
@@ -96,6 +100,8 @@ export async function runPanelOverlay(ctx: ContentScriptContext, adapter: PanelA
   let pointer: PointerTarget | null = null;
   let ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
   let mounted = false;
+  let watchNotice: WatchNotice | null = null;
+  let disarmSave: (() => void) | null = null;
   const viewport = viewportEvents(ctx);
 
   const timers: Timers = {
@@ -125,8 +131,30 @@ export async function runPanelOverlay(ctx: ContentScriptContext, adapter: PanelA
     },
   });
 
+  /** Asks the background to watch a record; the overlay says whether it did. */
+  async function startWatch(request: WatchRequest): Promise<void> {
+    try {
+      const reply = parseWatchReply(await browser.runtime.sendMessage(request));
+      watchNotice =
+        reply?.kind === 'watch-started' ? { status: 'started', domain: reply.watch.domain } : { status: 'failed', reason: reply?.kind === 'watch-error' ? reply.code : 'no answer' };
+    } catch (error) {
+      watchNotice = { status: 'failed', reason: errorText(error) };
+    }
+    void show(session.view);
+  }
+
+  const providerExtra = () => {
+    const choice = session.view.providerChoice;
+    return choice ? { providerId: choice.providerId, ...(choice.providerServer ? { providerServer: choice.providerServer } : {}) } : {};
+  };
+
   const actions = {
     recheck: () => session.recheck(),
+    watch: (item: PropagationItem) => {
+      const diagnosis = session.view.diagnosis;
+      const request = diagnosis ? watchRequestForPending(item, diagnosis, providerExtra()) : null;
+      if (request) void startWatch(request);
+    },
     chooseProvider: (choice: ProviderChoice | null) => session.chooseProvider(choice),
     copy: (text: string) => copyText(text, ui?.shadow ?? document.body),
     apply: async (fix: Fix): Promise<FillResult> => {
@@ -134,6 +162,16 @@ export async function runPanelOverlay(ctx: ContentScriptContext, adapter: PanelA
       // The form changed under us: read it again, and point at the button the user presses next.
       watcher.wake({ settle: true });
       pointer = button ? { element: button, label: result.saveLabel } : null;
+      // When the user then presses the panel's own Save, the background follows the record until it is live.
+      disarmSave?.();
+      disarmSave = null;
+      if (button && result.ok && result.nextStep === 'save' && fix.target !== 'dns-host') {
+        const request = watchRequestFor(fix, session.view.diagnosis, providerExtra());
+        disarmSave = armSaveWatch(document, button, result.saveLabel, () => {
+          disarmSave = null;
+          void startWatch(request);
+        });
+      }
       // Bring the filled form and its button into view (the user asked for this by pressing Apply).
       if (button && !inViewport(button)) button.scrollIntoView({ block: 'center', behavior: 'smooth' });
       void show(session.view);
@@ -194,6 +232,7 @@ export async function runPanelOverlay(ctx: ContentScriptContext, adapter: PanelA
         actions={actions}
         subscribe={viewport.subscribe}
         pointer={pointer}
+        watchNotice={watchNotice}
         {...(options.offset ? { offset: options.offset } : {})}
       />,
       shadowUi.uiContainer,
@@ -253,6 +292,7 @@ export async function runPanelOverlay(ctx: ContentScriptContext, adapter: PanelA
   browser.storage.onChanged.addListener(onStorageChange);
 
   ctx.onInvalidated(() => {
+    disarmSave?.();
     watcher.stop();
     session.dispose();
     try {

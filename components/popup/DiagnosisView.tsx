@@ -1,6 +1,9 @@
 // A finished diagnosis: the verdict, every finding (data-finding="CODE"), the fixes with the exact record,
 // the SPF include tree with its lookup counts, and Gmail's sender checklist.
-import type { Diagnosis } from '../../lib/diagnosis/types';
+import { useState } from 'preact/hooks';
+import type { Diagnosis, Fix } from '../../lib/diagnosis/types';
+import { watchRequestFor } from '../../lib/watch/request';
+import type { WatchApi } from './watch-api';
 import { FixCard } from '../shared/FixCard';
 import { SpfTree } from './SpfTree';
 import { useText } from './text';
@@ -8,7 +11,40 @@ import { useText } from './text';
 /** Writes to the clipboard; rejects when the browser refuses (no focus, policy). */
 export type CopyText = (text: string) => Promise<void>;
 
-export function DiagnosisView({ diagnosis, cached, copyText }: { diagnosis: Diagnosis; cached: boolean; copyText: CopyText }) {
+/**
+ * "Watch this domain" under a fix: the user publishes the record (in whichever panel serves the zone),
+ * and the background follows it until every resolver has it. The first watch asks for notifications.
+ */
+function WatchButton({ fix, diagnosis, watches }: { fix: Fix; diagnosis: Diagnosis; watches: WatchApi }) {
+  const { t } = useText();
+  const [result, setResult] = useState<'started' | 'failed' | null>(null);
+  const onClick = (event: MouseEvent) => {
+    if (!event.isTrusted) return;
+    // Asked synchronously inside the click (Firefox refuses a request after an await); never twice.
+    if (!notificationsAsked) {
+      notificationsAsked = true;
+      void watches.requestNotifications().catch(() => false);
+    }
+    void watches.send(watchRequestFor(fix, diagnosis)).then((reply) => setResult(reply?.kind === 'watch-started' ? 'started' : 'failed'));
+  };
+  return (
+    <p class="watch-start">
+      <button type="button" class="secondary" data-action="watch" onClick={onClick}>
+        {t('popup_watch_start')}
+      </button>{' '}
+      {result && (
+        <span role="status" data-watch-status={result}>
+          {result === 'started' ? t('popup_watch_started', { domain: diagnosis.domain }) : t('popup_watch_failed', { reason: '' })}
+        </span>
+      )}
+    </p>
+  );
+}
+
+/** Once per popup: the notifications permission is asked at the first watch started from it. */
+let notificationsAsked = false;
+
+export function DiagnosisView({ diagnosis, cached, copyText, watches }: { diagnosis: Diagnosis; cached: boolean; copyText: CopyText; watches?: WatchApi }) {
   const { t, pick, lang } = useText();
   // Clipboard access can be refused; the card then says so and the value stays selectable by hand.
   const copyFix = (text: string) => copyText(text).then(() => true, () => false);
@@ -47,6 +83,7 @@ export function DiagnosisView({ diagnosis, cached, copyText }: { diagnosis: Diag
             {diagnosis.fixes.map((fix) => (
               <li key={fix.id}>
                 <FixCard fix={fix} dnsHost={diagnosis.live.dnsHost} copyFix={copyFix} lang={lang} t={t} />
+                {watches && <WatchButton fix={fix} diagnosis={diagnosis} watches={watches} />}
               </li>
             ))}
           </ul>

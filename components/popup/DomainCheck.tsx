@@ -5,6 +5,7 @@ import { checkServerHost, needsServerHost, selectableProviders, serverHostExampl
 import type { ProviderChoice } from '../../lib/mail/provider-choice';
 import type { CopyText } from './DiagnosisView';
 import { DiagnosisView } from './DiagnosisView';
+import type { WatchApi } from './watch-api';
 import { parseDomainInput } from './domain';
 import type { DomainInputError } from './domain';
 import { requestDiagnosis } from './port';
@@ -105,7 +106,7 @@ function ProviderFields(props: {
   );
 }
 
-export function DomainCheck({ connect, copyText, request }: { connect: Connect; copyText: CopyText; request?: CheckRequest }) {
+export function DomainCheck({ connect, copyText, request, watches }: { connect: Connect; copyText: CopyText; request?: CheckRequest; watches?: WatchApi }) {
   const { t, pick } = useText();
   const [input, setInput] = useState('');
   const [inputError, setInputError] = useState<DomainInputError | null>(null);
@@ -254,7 +255,7 @@ export function DomainCheck({ connect, copyText, request }: { connect: Connect; 
 
       {state.phase === 'done' && (
         <>
-          <DiagnosisView diagnosis={state.diagnosis} cached={state.cached} copyText={copyText} />
+          <DiagnosisView diagnosis={state.diagnosis} cached={state.cached} copyText={copyText} {...(watches ? { watches } : {})} />
           <button type="button" class="secondary" onClick={() => run(state.diagnosis.domain, true)}>
             {t('popup_check_again')}
           </button>

@@ -7,6 +7,8 @@ import { DomainCheck } from './DomainCheck';
 import type { CheckRequest } from './DomainCheck';
 import type { Connect } from './port';
 import { LangContext, useText } from './text';
+import type { WatchApi } from './watch-api';
+import { WatchList } from './WatchList';
 
 export interface PopupDeps {
   lang: Lang;
@@ -14,10 +16,12 @@ export interface PopupDeps {
   connect: Connect;
   copyText: CopyText;
   openOptions: () => void;
+  /** The background's watches (absent in tests that do not need them). */
+  watches?: WatchApi;
 }
 
-type TabId = 'check' | 'bounce';
-const TABS: readonly TabId[] = ['check', 'bounce'];
+type TabId = 'check' | 'bounce' | 'watch';
+const ALL_TABS: readonly TabId[] = ['check', 'bounce', 'watch'];
 
 export function PopupApp({ deps, initialTab = 'check' }: { deps: PopupDeps; initialTab?: TabId }) {
   return (
@@ -32,6 +36,7 @@ function Popup({ deps, initialTab }: { deps: PopupDeps; initialTab: TabId }) {
   const [tab, setTab] = useState<TabId>(initialTab);
   const [checkRequest, setCheckRequest] = useState<CheckRequest | undefined>();
   const tabRefs = useRef<Partial<Record<TabId, HTMLButtonElement | null>>>({});
+  const TABS = deps.watches ? ALL_TABS : ALL_TABS.filter((id) => id !== 'watch');
 
   const select = (next: TabId, focus = false) => {
     setTab(next);
@@ -77,7 +82,7 @@ function Popup({ deps, initialTab }: { deps: PopupDeps; initialTab: TabId }) {
       </div>
       {/* Both panels stay mounted so a running check or a pasted bounce survives switching tabs. */}
       <div role="tabpanel" id="panel-check" aria-labelledby="tab-check" hidden={tab !== 'check'}>
-        <DomainCheck connect={deps.connect} copyText={deps.copyText} request={checkRequest} />
+        <DomainCheck connect={deps.connect} copyText={deps.copyText} request={checkRequest} {...(deps.watches ? { watches: deps.watches } : {})} />
       </div>
       <div role="tabpanel" id="panel-bounce" aria-labelledby="tab-bounce" hidden={tab !== 'bounce'}>
         <BounceExplain
@@ -88,6 +93,11 @@ function Popup({ deps, initialTab }: { deps: PopupDeps; initialTab: TabId }) {
           }}
         />
       </div>
+      {deps.watches && (
+        <div role="tabpanel" id="panel-watch" aria-labelledby="tab-watch" hidden={tab !== 'watch'}>
+          <WatchList api={deps.watches} active={tab === 'watch'} />
+        </div>
+      )}
     </div>
   );
 }

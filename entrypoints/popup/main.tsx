@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { PopupApp } from '../../components/popup/PopupApp';
 import type { PopupDeps } from '../../components/popup/PopupApp';
 import type { PortLike } from '../../components/popup/port';
+import { sendWatch } from '../../components/popup/watch-api';
 import { loadSettings } from '../../components/options/settings-store';
 import { pickLang } from '../../lib/i18n';
 import { DIAGNOSE_PORT } from '../../lib/messages';
@@ -19,6 +20,11 @@ async function main(): Promise<void> {
     connect: () => browser.runtime.connect({ name: DIAGNOSE_PORT }) as PortLike,
     copyText: (text) => navigator.clipboard.writeText(text),
     openOptions: () => void browser.runtime.openOptionsPage(),
+    watches: {
+      send: (request) => sendWatch((message) => browser.runtime.sendMessage(message), request),
+      notificationsGranted: () => browser.permissions.contains({ permissions: ['notifications'] }),
+      requestNotifications: () => browser.permissions.request({ permissions: ['notifications'] }),
+    },
   };
   render(<PopupApp deps={deps} />, document.getElementById('app')!);
 }

@@ -4,7 +4,7 @@ import { isOwnNode } from './watcher';
 
 const CANDIDATES = 'button, [role="button"], input[type="submit"], input[type="button"], a';
 
-function labelOf(element: Element): string {
+export function labelOf(element: Element): string {
   // Tag names, not instanceof: the page, happy-dom and our isolated world are different realms.
   const raw = element.tagName === 'INPUT' ? (element as HTMLInputElement).value : (element.textContent ?? '');
   return raw.replace(/\s+/g, ' ').trim();

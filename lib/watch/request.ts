@@ -1,7 +1,8 @@
 // The watch messages: what a content script or the popup sends to start, list and stop watches, how the
 // background checks them (content scripts run next to untrusted pages), and how a fix becomes a request.
-import type { Diagnosis, Fix, PanelId } from '../diagnosis/types';
+import type { Diagnosis, PanelId, PropagationItem } from '../diagnosis/types';
 import { isHostname } from '../mail/provider-choice';
+import { isSpfRecord } from '../spf/parser';
 import type { Watch, WatchRecordType } from './types';
 
 export interface WatchRecord {
@@ -82,7 +83,7 @@ export function parseWatchRequest(value: unknown, sender: SenderFacts): WatchReq
 }
 
 /** A watch-start for a fix the user filled into the panel (or a pending record), with what the diagnosis knew. */
-export function watchRequestFor(fix: Pick<Fix, 'type' | 'name' | 'value' | 'priority' | 'replaces'>, diagnosis: Diagnosis | null, extra: { providerId?: string; providerServer?: string } = {}): WatchRequest {
+export function watchRequestFor(fix: { type: WatchRecordType; name: string; value: string; priority?: number; replaces?: string }, diagnosis: Diagnosis | null, extra: { providerId?: string; providerServer?: string } = {}): WatchRequest {
   const record: WatchRecord = { type: fix.type, name: fix.name, value: fix.value };
   if (fix.priority !== undefined) record.priority = fix.priority;
   if (fix.replaces !== undefined) record.replaces = fix.replaces;
@@ -112,4 +113,19 @@ function isWatch(value: unknown): value is Watch {
   const expected = value.expected;
   if (!isText(expected.name, 253) || !isText(expected.value, 4000) || !TYPES.includes(expected.type as WatchRecordType)) return false;
   return value.resolvers.every((r) => isObject(r) && isText(r.label, 100) && VERDICTS.includes(r.verdict as string) && Array.isArray(r.history));
+}
+
+/**
+ * A watch-start for a record the overlay or popup shows as pending: the panel's value (for SPF, its SPF
+ * record) is expected, and what the stale resolvers return instead is what it replaces.
+ */
+export function watchRequestForPending(item: PropagationItem, diagnosis: Diagnosis, extra: { providerId?: string; providerServer?: string } = {}): WatchRequest | null {
+  if (!TYPES.includes(item.type as WatchRecordType) || item.panel.length === 0) return null;
+  const type = item.type as WatchRecordType;
+  const spf = type === 'TXT' ? item.panel.find(isSpfRecord) : undefined;
+  const stale = item.views.flatMap((view) => view.values ?? []).filter((value) => !item.panel.includes(value));
+  const value = spf ?? item.panel.find((v) => !item.views.every((view) => view.values?.includes(v))) ?? item.panel[0]!;
+  const replaces = spf ? stale.find(isSpfRecord) : stale[0];
+  const fix = { type, name: item.name, value, ...(replaces !== undefined ? { replaces } : {}) };
+  return watchRequestFor(fix, diagnosis, extra);
 }
