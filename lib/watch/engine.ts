@@ -11,7 +11,7 @@ import type { PanelId } from '../diagnosis/types';
 import { DEFAULT_TUNING } from './tuning';
 import type { WatchTuning } from './tuning';
 import type { DifferentReason, Observation, ResolverWatch, Verdict, Watch, WatchExpectation } from './types';
-import { answerValues, isSpfExpectation, matchAnswer } from './verdict';
+import { answerValues, isSpfExpectation, matchAnswer, relevant } from './verdict';
 
 export const MAX_HISTORY = 30;
 export const MAX_WATCHES = 20;
@@ -220,7 +220,7 @@ export class WatchEngine {
     try {
       const response = await resolver.query(watch.expected.name, watch.expected.type);
       const values = answerValues(response, watch.expected.type);
-      observation.values = values;
+      observation.values = relevant(watch.expected, values);
       observation.ttl = response.ttl;
       const match = matchAnswer(watch.expected, values);
       let verdict: Verdict = match === 'expected' ? 'live' : match === 'previous' ? 'cached' : 'different';

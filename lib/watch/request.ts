@@ -31,6 +31,8 @@ export type WatchRequest =
   /** Extension pages only. */
   | { kind: 'watch-stop'; id: string };
 
+export type WatchStartRequest = Extract<WatchRequest, { kind: 'watch-start' }>;
+
 export type WatchReply = { kind: 'watch-started'; watch: Watch } | { kind: 'watch-list'; watches: Watch[] } | { kind: 'watch-stopped'; id: string } | { kind: 'watch-error'; code: 'bad-request' | 'not-allowed' | 'failed' };
 
 const TYPES: readonly WatchRecordType[] = ['TXT', 'MX', 'CNAME', 'A'];
@@ -83,12 +85,12 @@ export function parseWatchRequest(value: unknown, sender: SenderFacts): WatchReq
 }
 
 /** A watch-start for a fix the user filled into the panel (or a pending record), with what the diagnosis knew. */
-export function watchRequestFor(fix: { type: WatchRecordType; name: string; value: string; priority?: number; replaces?: string }, diagnosis: Diagnosis | null, extra: { providerId?: string; providerServer?: string } = {}): WatchRequest {
+export function watchRequestFor(fix: { type: WatchRecordType; name: string; value: string; priority?: number; replaces?: string }, diagnosis: Diagnosis | null, extra: { providerId?: string; providerServer?: string } = {}): WatchStartRequest {
   const record: WatchRecord = { type: fix.type, name: fix.name, value: fix.value };
   if (fix.priority !== undefined) record.priority = fix.priority;
   if (fix.replaces !== undefined) record.replaces = fix.replaces;
   const domain = diagnosis?.domain ?? fix.name;
-  const request: WatchRequest = { kind: 'watch-start', domain, panel: diagnosis?.panel ?? null, record };
+  const request: WatchStartRequest = { kind: 'watch-start', domain, panel: diagnosis?.panel ?? null, record };
   if (extra.providerId) request.providerId = extra.providerId;
   if (extra.providerServer) request.providerServer = extra.providerServer;
   if (diagnosis && diagnosis.live.nameservers.length > 0) request.nameservers = [...diagnosis.live.nameservers];
@@ -119,7 +121,7 @@ function isWatch(value: unknown): value is Watch {
  * A watch-start for a record the overlay or popup shows as pending: the panel's value (for SPF, its SPF
  * record) is expected, and what the stale resolvers return instead is what it replaces.
  */
-export function watchRequestForPending(item: PropagationItem, diagnosis: Diagnosis, extra: { providerId?: string; providerServer?: string } = {}): WatchRequest | null {
+export function watchRequestForPending(item: PropagationItem, diagnosis: Diagnosis, extra: { providerId?: string; providerServer?: string } = {}): WatchStartRequest | null {
   if (!TYPES.includes(item.type as WatchRecordType) || item.panel.length === 0) return null;
   const type = item.type as WatchRecordType;
   const spf = type === 'TXT' ? item.panel.find(isSpfRecord) : undefined;

@@ -37,7 +37,8 @@ export function isSpfExpectation(expected: WatchExpectation): boolean {
   return expected.type === 'TXT' && isSpfRecord(expected.value);
 }
 
-function relevant(expected: WatchExpectation, values: readonly string[]): string[] {
+/** The values that decide the verdict (and are kept in the history): for SPF, the SPF records only. */
+export function relevant(expected: WatchExpectation, values: readonly string[]): string[] {
   return isSpfExpectation(expected) ? values.filter(isSpfRecord) : [...values];
 }
 
