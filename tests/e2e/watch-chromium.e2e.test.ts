@@ -10,7 +10,7 @@ import { launchChromium } from './support/chromium';
 import type { ChromiumHarness } from './support/chromium';
 import { codes, waitForOverlay, waitForVerdict } from './support/overlay';
 import { fixActionIndex, SEED_SPF, settingsWith, wixEditing } from './support/scenarios';
-import { OTHER_SPF, OVERLAY_WATCH_STATUS, POPUP_WATCH_ROWS, publishWatchZone, SET_FAST_SCHEDULE, waitForWatches, watchResolvers } from './support/watch';
+import { OTHER_SPF, OVERLAY_WATCH_STATUS, POINTER_LABEL, POPUP_WATCH_ROWS, publishWatchZone, SET_FAST_SCHEDULE, waitForWatches, watchResolvers } from './support/watch';
 import type { PopupWatchRow } from './support/watch';
 
 const BROWSER = 'chromium';
@@ -53,6 +53,8 @@ async function saveAndClose(browser: ChromiumHarness, name: string): Promise<voi
   expect(apply).toBeGreaterThanOrEqual(0);
   await page.locator('spf-doctor-overlay [data-action="apply"]').nth(apply).click();
   await expect.poll(() => wixEditing(page), { timeout: 10_000 }).toMatchObject({ type: 'TXT', draft: { value: SEED_SPF } });
+  // Fill is over when the overlay points at the panel's Save (a user reads that before pressing it).
+  await expect.poll(() => page.evaluate(POINTER_LABEL), { timeout: 10_000 }).toBe('Save');
   expect(await page.evaluate(OVERLAY_WATCH_STATUS), 'no watch before Save').toBeNull();
   await page.locator('[data-hook="dns-records--table-content--save-button"]').click();
   await expect.poll(() => page.evaluate(OVERLAY_WATCH_STATUS), { timeout: 10_000 }).toBe('started');
