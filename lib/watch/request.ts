@@ -1,7 +1,6 @@
 // The watch messages: what a content script or the popup sends to start, list and stop watches, how the
 // background checks them (content scripts run next to untrusted pages), and how a fix becomes a request.
 import type { Diagnosis, PanelId, PropagationItem } from '../diagnosis/types';
-import { isHostname } from '../mail/provider-choice';
 import { isSpfRecord } from '../spf/parser';
 import type { Watch, WatchRecordType } from './types';
 
@@ -38,7 +37,9 @@ export type WatchReply = { kind: 'watch-started'; watch: Watch } | { kind: 'watc
 const TYPES: readonly WatchRecordType[] = ['TXT', 'MX', 'CNAME', 'A'];
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isText = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
-const isName = (v: unknown): v is string => isText(v, 253) && v.length > 0 && isHostname(v.replace(/\.$/, ''));
+/** A DNS name of letters, digits, hyphens and underscores (_dmarc, selector._domainkey): it goes into a DNS query. */
+const NAME = /^(?=.{1,253}$)([a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)(\.[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)*$/i;
+const isName = (v: unknown): v is string => isText(v, 254) && NAME.test(v.replace(/\.$/, ''));
 const canonical = (name: string): string => name.toLowerCase().replace(/\.$/, '');
 
 function parseRecord(value: unknown): WatchRecord | null {

@@ -21,6 +21,12 @@ describe('parseWatchRequest', () => {
     });
   });
 
+  it('takes names with underscores (_dmarc, DKIM selectors)', () => {
+    const dmarc = { ...start, record: { type: 'TXT', name: '_dmarc.example.jp', value: 'v=DMARC1; p=none' } };
+    expect(parseWatchRequest(dmarc, content)).toMatchObject({ record: { name: '_dmarc.example.jp' } });
+    expect(parseWatchRequest({ ...dmarc, record: { ...dmarc.record, name: 'a b.example.jp' } }, content)).toEqual({ refused: 'bad-request' });
+  });
+
   it('lists and stops only for extension pages, never for a content script', () => {
     expect(parseWatchRequest({ kind: 'watch-list' }, page)).toEqual({ kind: 'watch-list' });
     expect(parseWatchRequest({ kind: 'watch-list' }, content)).toEqual({ refused: 'not-allowed' });
