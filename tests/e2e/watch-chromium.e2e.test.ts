@@ -66,7 +66,7 @@ async function saveAndClose(browser: ChromiumHarness, name: string): Promise<voi
 const read = (popup: Page) => popup.evaluate(POPUP_WATCH_ROWS) as Promise<PopupWatchRow[]>;
 
 describe('Chromium: watching a saved record', () => {
-  it('wix-watch-live: Save, close the tab, the zone publishes the record → live at both resolvers, badge ✓, history in the popup', async () => {
+  it('wix-watch-live: Save, close the tab, stop the service worker, the zone publishes the record → live at both resolvers, badge ✓, history in the popup', async () => {
     const { browser, bed, popup } = await setUp();
     await saveAndClose(browser, 'wix-watch-live');
 
@@ -76,10 +76,22 @@ describe('Chromium: watching a saved record', () => {
     expect(pending.badge, 'badge = pending watch count').toBe('1');
     const checksBefore = pending.watches[0]!.resolvers[0]!.history.length;
 
-    // No tab of the panel is open any more; the zone changes on the server.
+    // No tab of the panel is open any more, and the service worker is stopped (as Chrome does when idle):
+    // the next check must come from the alarm, with the state read back from storage.
     expect(browser.context.pages().some((p) => p.url().includes('wix.com'))).toBe(false);
+    // (Playwright's serviceWorkers() list is not updated when a worker stops; the DevTools targets are.)
+    const cdp = await browser.context.newCDPSession(popup);
+    const workers = async (): Promise<string[]> =>
+      ((await cdp.send('Target.getTargets')) as { targetInfos: { type: string; targetId: string }[] }).targetInfos.filter((t) => t.type === 'service_worker').map((t) => t.targetId);
+    const before = await workers();
+    expect(before, 'the extension service worker runs').toHaveLength(1);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    expect(await workers(), 'stopped').toEqual([]);
     await publishWatchZone(bed, [SEED_SPF]);
     const done = await waitForWatches(popup, (s) => s.watches[0]?.status === 'done', 'status done', 30_000);
+    // The alarm started the worker again (Chrome keeps its target id), which read the watch back from storage and finished it.
+    expect(await workers()).toEqual(before);
     expect(done.watches[0]!.resolvers.map((r) => `${r.label}:${r.verdict}`)).toEqual(['Loopback A:live', 'Loopback B:live']);
     expect(done.watches[0]!.resolvers[0]!.history.length).toBeGreaterThan(checksBefore);
     expect(done.badge, 'an ending not seen yet').toBe('✓');
