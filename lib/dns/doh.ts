@@ -121,7 +121,10 @@ export class DohResolver implements Resolver {
       }
       ttl = Math.min(ttl, result.ttl);
       if (result.kind === 'answer') {
-        return { name: qname, type, rcode: result.rcode, answers: result.answers, cnameChain: chain, ttl, resolver };
+        const response: DnsResponse = { name: qname, type, rcode: result.rcode, answers: result.answers, cnameChain: chain, ttl, resolver };
+        const soa = result.answers.length === 0 ? exchange.message.authority.find((r) => r.type === 'SOA') : undefined;
+        if (soa?.type === 'SOA') response.negativeSoa = { zone: soa.name, ttl: soa.ttl, minimum: soa.data.minimum };
+        return response;
       }
       current = result.next;
     }

@@ -43,6 +43,11 @@ export interface DnsResponse {
   resolver: string;
   /** True when the answer came from a cache rather than the wire. */
   cached?: boolean;
+  /**
+   * A negative answer (NXDOMAIN/NODATA) whose authority section carried the zone's SOA: the zone and the
+   * values its negative-caching TTL comes from (RFC 2308 §5: min(SOA TTL, MINIMUM)).
+   */
+  negativeSoa?: { zone: string; ttl: number; minimum: number };
 }
 
 /**

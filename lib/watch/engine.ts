@@ -222,6 +222,7 @@ export class WatchEngine {
       const values = answerValues(response, watch.expected.type);
       observation.values = relevant(watch.expected, values);
       observation.ttl = response.ttl;
+      if (response.negativeSoa) observation.negativeSoa = { zone: response.negativeSoa.zone, minimum: response.negativeSoa.minimum };
       const match = matchAnswer(watch.expected, values);
       let verdict: Verdict = match === 'expected' ? 'live' : match === 'previous' ? 'cached' : 'different';
       if (verdict === 'live' && isSpfExpectation(watch.expected) && this.deps.spfCheck) {

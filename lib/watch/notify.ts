@@ -28,8 +28,13 @@ export function resolverState(lang: Lang, state: ResolverWatch): string {
       return translate(lang, 'watch_state_live', { resolver });
     case 'wrong':
       return translate(lang, 'watch_state_wrong', { resolver, result: state.spfResult ?? '' });
-    case 'cached':
-      return translate(lang, 'watch_state_cached', { resolver, time: state.expiresAt !== undefined ? formatClock(state.expiresAt) : '?' });
+    case 'cached': {
+      const time = state.expiresAt !== undefined ? formatClock(state.expiresAt) : '?';
+      const negative = state.history[state.history.length - 1]?.negativeSoa;
+      return negative
+        ? translate(lang, 'watch_state_cached_negative', { resolver, time, zone: negative.zone, minimum: negative.minimum })
+        : translate(lang, 'watch_state_cached', { resolver, time });
+    }
     case 'different':
       return state.reason === 'other-authority'
         ? translate(lang, 'watch_state_different_authority', { resolver, values: lastValues(lang, state), nameservers: (state.nameservers ?? []).join(' ') })

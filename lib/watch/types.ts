@@ -33,6 +33,8 @@ export interface Observation {
   values: string[] | null;
   /** Seconds the resolver said the answer may be cached. */
   ttl?: number;
+  /** A negative answer: the zone whose SOA minimum bounds how long it may be cached (RFC 2308). */
+  negativeSoa?: { zone: string; minimum: number };
   error?: string;
 }
 

@@ -60,11 +60,15 @@ describe('DohResolver on the testbed: answers', () => {
   it('returns NXDOMAIN with the SOA negative TTL', async () => {
     const answer = await resolver().query('nope.example.jp', 'TXT');
     expect(answer).toMatchObject({ rcode: 'NXDOMAIN', answers: [], ttl: 60 });
+    // The zone's SOA, for a watch of a record that did not exist (RFC 2308: its MINIMUM bounds the caching).
+    expect(answer.negativeSoa).toEqual({ zone: 'example.jp', ttl: 60, minimum: 60 }); // BIND sends the SOA with the negative TTL itself
   });
 
   it('returns NODATA as NOERROR without records', async () => {
     const answer = await resolver().query('example.jp', 'AAAA');
     expect(answer).toMatchObject({ rcode: 'NOERROR', answers: [], ttl: 60 });
+    expect(answer.negativeSoa).toMatchObject({ zone: 'example.jp', minimum: 60 });
+    expect((await resolver().query('example.jp', 'MX')).negativeSoa, 'a positive answer has none').toBeUndefined();
   });
 
   it('decodes A, AAAA, MX, NS and SOA', async () => {

@@ -8,6 +8,7 @@ import { WATCH_ALARM_PREFIX, WATCHES_KEY, WatchService } from '../../../lib/back
 import type { WatchBrowser } from '../../../lib/background/watches';
 import type { Diagnosis } from '../../../lib/diagnosis/types';
 import { normalizeSettings } from '../../../lib/settings';
+import { resolverState } from '../../../lib/watch/notify';
 import type { WatchReply } from '../../../lib/watch/request';
 import type { Watch } from '../../../lib/watch/types';
 import { fakeDoh, soa } from '../../dns/helpers';
@@ -107,6 +108,8 @@ describe('WatchService messages', () => {
     const resolver = api.watches[0]!.resolvers[0]!;
     expect(resolver.verdict).toBe('cached');
     expect(resolver.expiresAt).toBe(now() + 300_000);
+    expect(resolver.history[0]).toMatchObject({ verdict: 'cached', values: [], ttl: 300, negativeSoa: { zone: 'example.jp', minimum: 300 } });
+    expect(resolverState('en', resolver)).toMatch(/^Cloudflare: still caches that the record does not exist, until \d\d:\d\d:\d\d at the latest \(the SOA minimum of example\.jp is 300 s\)$/);
   });
 });
 
