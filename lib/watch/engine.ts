@@ -15,6 +15,8 @@ import { answerValues, isSpfExpectation, matchAnswer, relevant } from './verdict
 
 export const MAX_HISTORY = 30;
 export const MAX_WATCHES = 20;
+/** An alarm may fire a little before its time. */
+const ALARM_SLACK_MS = 1000;
 
 export interface WatchStore {
   load(): Promise<Watch[]>;
@@ -136,7 +138,13 @@ export class WatchEngine {
         await this.deps.scheduler.clear(id);
         return;
       }
-      await this.check(watch, this.deps.now());
+      const now = this.deps.now();
+      // The worker woke for this alarm and restore() has just run the overdue check: do not ask twice.
+      if (watch.nextCheckAt > now + ALARM_SLACK_MS) {
+        await this.deps.scheduler.set(watch.id, watch.nextCheckAt);
+        return;
+      }
+      await this.check(watch, now);
       await this.persist(watches);
     });
   }

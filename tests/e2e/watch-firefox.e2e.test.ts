@@ -60,6 +60,16 @@ async function setUp(): Promise<{ firefox: FirefoxHarness; bed: DnsTestbed; popu
   return { firefox, bed, popup };
 }
 
+const SAVE = '[data-hook="dns-records--table-content--save-button"]';
+/** The Save button's box when the element at its centre is the button itself, else "covered". */
+const SAVE_HIT_TEST = `(() => {
+  const button = document.querySelector(${JSON.stringify(SAVE)});
+  if (!button) return 'covered';
+  const box = button.getBoundingClientRect();
+  const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+  return hit && (hit === button || button.contains(hit)) ? [box.x, box.y].join(',') : 'covered';
+})()`;
+
 async function saveAndClose(firefox: FirefoxHarness, name: string): Promise<void> {
   const page = await firefox.openPanel('wix', { delay: RENDER_DELAY_MS });
   expect(codes(await waitForVerdict(page))).toContain('SPF_MISSING');
@@ -71,7 +81,15 @@ async function saveAndClose(firefox: FirefoxHarness, name: string): Promise<void
   // Fill is over when the overlay points at the panel's Save (a user reads that before pressing it).
   await until(() => page.evaluate(POINTER_LABEL), (label) => label === 'Save', 'the pointer at Save');
   expect(await page.evaluate(OVERLAY_WATCH_STATUS), 'no watch before Save').toBeNull();
-  await page.click('[data-hook="dns-records--table-content--save-button"]');
+  // Puppeteer clicks at coordinates without Playwright's actionability checks: wait until the smooth
+  // scroll to the button is over and nothing (our overlay included) covers it.
+  let last = '';
+  await until(() => page.evaluate(SAVE_HIT_TEST), (now) => {
+    const stable = typeof now === 'string' && now !== 'covered' && now === last;
+    last = String(now);
+    return stable;
+  }, 'the Save button in view, still and uncovered');
+  await page.click(SAVE);
   await until(() => page.evaluate(OVERLAY_WATCH_STATUS), (status) => status === 'started', 'the overlay saying it is watching');
   await waitForOverlay(page, (o) => o.state === 'done' && codes(o).includes('PROPAGATION_PENDING'), 'PROPAGATION_PENDING after Save');
   await page.screenshot({ path: screenshotPath(BROWSER, `${name}-saved`) });
@@ -79,8 +97,7 @@ async function saveAndClose(firefox: FirefoxHarness, name: string): Promise<void
 }
 
 async function showWatching(popup: Page, selector: string): Promise<PopupWatchRow[]> {
-  await popup.reload().catch(() => {});
-  await until(() => popup.evaluate(`!!document.querySelector('#tab-watch')`), (ready) => ready === true, 'the popup after reload');
+  // The popup page has been open since the start on its first tab; the Watching tab loads the list when shown.
   await popup.click('#tab-watch');
   await until(() => popup.evaluate(`!!document.querySelector(${JSON.stringify(selector)})`), (found) => found === true, selector);
   return (await popup.evaluate(POPUP_WATCH_ROWS)) as PopupWatchRow[];

@@ -279,6 +279,21 @@ describe('watch restart recovery', () => {
     expect(store.watches[0]!.resolvers[0]!.history.map((h) => h.verdict)).toEqual(['cached', 'live']);
   });
 
+  it('the alarm that woke the worker after restore() already checked does not check again', async () => {
+    dns.txt.set('Cloudflare', { values: [VERIFY], ttl: 300 });
+    dns.txt.set('Google', { values: [VERIFY], ttl: 300 });
+    await engine().start(START);
+    const id = store.watches[0]!.id;
+    alarms.dispose();
+    vi.setSystemTime(Date.now() + 301_000);
+    alarms = new Alarms();
+    const revived = engine();
+    await revived.restore();
+    await revived.alarm(id);
+    expect(store.watches[0]!.resolvers[0]!.history).toHaveLength(2);
+    expect(alarms.at.get(id)).toBe(store.watches[0]!.nextCheckAt);
+  });
+
   it('a check that fell due while the browser was closed runs at restore', async () => {
     dns.txt.set('Cloudflare', { values: [VERIFY], ttl: 300 });
     dns.txt.set('Google', { values: [VERIFY], ttl: 300 });
