@@ -35,7 +35,9 @@ export interface OverlayActions {
 }
 
 /** What became of the last watch this page started (after the panel's Save, or "Watch this domain"). */
-export type WatchNotice = { status: 'started'; domain: string } | { status: 'failed'; reason: string };
+export type WatchNotice = { status: 'started'; domain: string } | { status: 'failed'; reason: WatchFailure; detail?: string };
+/** Why a watch did not start: the background's refusal, or no usable answer (`detail` says what the browser said). */
+export type WatchFailure = 'bad-request' | 'not-allowed' | 'failed' | 'no-answer';
 
 export interface OverlayProps {
   provider: PanelId;
@@ -56,7 +58,9 @@ export interface OverlayProps {
 function WatchLine({ notice, t }: { notice: WatchNotice; t: T }) {
   return (
     <p class={`watch-notice watch-${notice.status}`} role="status" data-watch-status={notice.status}>
-      {notice.status === 'started' ? t('ui_watch_started', { domain: notice.domain }) : t('ui_watch_failed', { reason: notice.reason })}
+      {notice.status === 'started'
+        ? t('ui_watch_started', { domain: notice.domain })
+        : t('ui_watch_failed', { reason: notice.detail ? `${t(`ui_watch_reason_${notice.reason.replace('-', '_')}`)}: ${notice.detail}` : t(`ui_watch_reason_${notice.reason.replace('-', '_')}`) })}
     </p>
   );
 }

@@ -136,9 +136,9 @@ export async function runPanelOverlay(ctx: ContentScriptContext, adapter: PanelA
     try {
       const reply = parseWatchReply(await browser.runtime.sendMessage(request));
       watchNotice =
-        reply?.kind === 'watch-started' ? { status: 'started', domain: reply.watch.domain } : { status: 'failed', reason: reply?.kind === 'watch-error' ? reply.code : 'no answer' };
+        reply?.kind === 'watch-started' ? { status: 'started', domain: reply.watch.domain } : { status: 'failed', reason: reply?.kind === 'watch-error' ? reply.code : 'no-answer' };
     } catch (error) {
-      watchNotice = { status: 'failed', reason: errorText(error) };
+      watchNotice = { status: 'failed', reason: 'no-answer', detail: errorText(error) };
     }
     void show(session.view);
   }

@@ -17,7 +17,7 @@ export type CopyText = (text: string) => Promise<void>;
  */
 function WatchButton({ fix, diagnosis, watches }: { fix: Fix; diagnosis: Diagnosis; watches: WatchApi }) {
   const { t } = useText();
-  const [result, setResult] = useState<'started' | 'failed' | null>(null);
+  const [result, setResult] = useState<'started' | 'bad-request' | 'not-allowed' | 'failed' | 'no-answer' | null>(null);
   const onClick = (event: MouseEvent) => {
     if (!event.isTrusted) return;
     // Asked synchronously inside the click (Firefox refuses a request after an await); never twice.
@@ -25,7 +25,7 @@ function WatchButton({ fix, diagnosis, watches }: { fix: Fix; diagnosis: Diagnos
       notificationsAsked = true;
       void watches.requestNotifications().catch(() => false);
     }
-    void watches.send(watchRequestFor(fix, diagnosis)).then((reply) => setResult(reply?.kind === 'watch-started' ? 'started' : 'failed'));
+    void watches.send(watchRequestFor(fix, diagnosis)).then((reply) => setResult(reply?.kind === 'watch-started' ? 'started' : reply?.kind === 'watch-error' ? reply.code : 'no-answer'));
   };
   return (
     <p class="watch-start">
@@ -33,8 +33,8 @@ function WatchButton({ fix, diagnosis, watches }: { fix: Fix; diagnosis: Diagnos
         {t('popup_watch_start')}
       </button>{' '}
       {result && (
-        <span role="status" data-watch-status={result}>
-          {result === 'started' ? t('popup_watch_started', { domain: diagnosis.domain }) : t('popup_watch_failed', { reason: '' })}
+        <span role="status" data-watch-status={result === 'started' ? 'started' : 'failed'}>
+          {result === 'started' ? t('popup_watch_started', { domain: diagnosis.domain }) : t('popup_watch_failed', { reason: t(`popup_watch_reason_${result.replace('-', '_')}`) })}
         </span>
       )}
     </p>

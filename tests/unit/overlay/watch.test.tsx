@@ -41,6 +41,8 @@ describe('overlay: watching a pending record', () => {
     mounted.update({ watchNotice: { status: 'started', domain: 'example.jp' } });
     expect(mounted.q('[data-watch-status="started"]').textContent).toBe('example.jp を見守っています。このタブを閉じても、SPF Doctor が確認を続け、反映されたらお知らせします。');
     mounted.update({ watchNotice: { status: 'failed', reason: 'not-allowed' }, lang: 'en' });
-    expect(mounted.q('[data-watch-status="failed"]').textContent).toBe('The watch could not start (not-allowed).');
+    expect(mounted.q('[data-watch-status="failed"]').textContent).toBe('The watch could not start (not allowed from this page).');
+    mounted.update({ watchNotice: { status: 'failed', reason: 'no-answer', detail: 'Extension context invalidated.' } });
+    expect(mounted.q('[data-watch-status="failed"]').textContent).toBe('The watch could not start (no answer from the extension: Extension context invalidated.).');
   });
 });
