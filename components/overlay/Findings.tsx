@@ -4,6 +4,7 @@ import type { LiveNow } from '../../lib/content/session';
 import { hasMessage } from '../../lib/i18n';
 import type { T } from './text';
 import { SeverityIcon } from './SeverityIcon';
+import { trusted } from './trusted';
 
 export const findingElementId = (index: number): string => `spf-doctor-finding-${index}`;
 
@@ -52,10 +53,7 @@ function PropagationDetail({ item, lang, t, onWatch }: { item: PropagationItem; 
         <button
           type="button"
           data-action="watch"
-          onClick={(event) => {
-            // Only the user's own click starts a watch (a page script could synthesize one).
-            if (event.isTrusted) onWatch(item);
-          }}
+          onClick={trusted(() => onWatch(item))}
         >
           {t('ui_watch_start')}
         </button>

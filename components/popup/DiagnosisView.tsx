@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import type { Diagnosis, Fix } from '../../lib/diagnosis/types';
 import { watchRequestFor } from '../../lib/watch/request';
 import type { WatchApi } from './watch-api';
+import { trusted } from '../overlay/trusted';
 import { FixCard } from '../shared/FixCard';
 import { SpfTree } from './SpfTree';
 import { useText } from './text';
@@ -18,15 +19,14 @@ export type CopyText = (text: string) => Promise<void>;
 function WatchButton({ fix, diagnosis, watches }: { fix: Fix; diagnosis: Diagnosis; watches: WatchApi }) {
   const { t } = useText();
   const [result, setResult] = useState<'started' | 'bad-request' | 'not-allowed' | 'failed' | 'no-answer' | null>(null);
-  const onClick = (event: MouseEvent) => {
-    if (!event.isTrusted) return;
+  const onClick = trusted(() => {
     // Asked synchronously inside the click (Firefox refuses a request after an await); never twice.
     if (!notificationsAsked) {
       notificationsAsked = true;
       void watches.requestNotifications().catch(() => false);
     }
     void watches.send(watchRequestFor(fix, diagnosis)).then((reply) => setResult(reply?.kind === 'watch-started' ? 'started' : reply?.kind === 'watch-error' ? reply.code : 'no-answer'));
-  };
+  });
   return (
     <p class="watch-start">
       <button type="button" class="secondary" data-action="watch" onClick={onClick}>

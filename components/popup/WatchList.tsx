@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { formatClock } from '../../lib/content/format';
 import { resolverState } from '../../lib/watch/notify';
 import type { ResolverWatch, Watch } from '../../lib/watch/types';
+import { trusted } from '../overlay/trusted';
 import { useText } from './text';
 import type { WatchApi } from './watch-api';
 
@@ -57,10 +58,7 @@ export function WatchList({ api, active }: { api: WatchApi; active: boolean }) {
             type="button"
             class="link-button"
             data-action="notifications"
-            onClick={(event) => {
-              if (!event.isTrusted) return;
-              void api.requestNotifications().then(setGranted, () => setGranted(false));
-            }}
+            onClick={trusted(() => void api.requestNotifications().then(setGranted, () => setGranted(false)))}
           >
             {t('popup_watch_notifications')}
           </button>

@@ -8,6 +8,7 @@ import { startTestbed } from '../dns-testbed/testbed';
 import { screenshotPath } from './support/artifacts';
 import { launchChromium } from './support/chromium';
 import type { ChromiumHarness } from './support/chromium';
+import { chromiumOverlay } from './support/closed-root';
 import { codes, waitForOverlay, waitForVerdict } from './support/overlay';
 import { fixActionIndex, SEED_SPF, settingsWith, wixEditing } from './support/scenarios';
 import { OTHER_SPF, OVERLAY_WATCH_STATUS, POINTER_LABEL, POPUP_WATCH_ROWS, publishWatchZone, SET_FAST_SCHEDULE, waitForWatches, watchResolvers } from './support/watch';
@@ -47,18 +48,19 @@ async function setUp(): Promise<{ browser: ChromiumHarness; bed: Awaited<ReturnT
 /** Seed on Wix → Apply → the panel's Save → the overlay says it is watching → the tab is closed. */
 async function saveAndClose(browser: ChromiumHarness, name: string): Promise<void> {
   const page = await browser.openPanel('wix', { delay: RENDER_DELAY_MS });
-  const first = await waitForVerdict(page);
+  const overlay = chromiumOverlay(page);
+  const first = await waitForVerdict(overlay);
   expect(codes(first)).toContain('SPF_MISSING');
-  const apply = await fixActionIndex(page, SEED_SPF, 'apply');
+  const apply = await fixActionIndex(overlay, SEED_SPF, 'apply');
   expect(apply).toBeGreaterThanOrEqual(0);
-  await page.locator('spf-doctor-overlay [data-action="apply"]').nth(apply).click();
+  await overlay.click('[data-action="apply"]', apply);
   await expect.poll(() => wixEditing(page), { timeout: 10_000 }).toMatchObject({ type: 'TXT', draft: { value: SEED_SPF } });
   // Fill is over when the overlay points at the panel's Save (a user reads that before pressing it).
-  await expect.poll(() => page.evaluate(POINTER_LABEL), { timeout: 10_000 }).toBe('Save');
-  expect(await page.evaluate(OVERLAY_WATCH_STATUS), 'no watch before Save').toBeNull();
+  await expect.poll(() => overlay.inOverlay(POINTER_LABEL), { timeout: 10_000 }).toBe('Save');
+  expect(await overlay.inOverlay(OVERLAY_WATCH_STATUS), 'no watch before Save').toBeNull();
   await page.locator('[data-hook="dns-records--table-content--save-button"]').click();
-  await expect.poll(() => page.evaluate(OVERLAY_WATCH_STATUS), { timeout: 10_000 }).toBe('started');
-  await waitForOverlay(page, (o) => o.state === 'done' && codes(o).includes('PROPAGATION_PENDING'), 'PROPAGATION_PENDING after Save');
+  await expect.poll(() => overlay.inOverlay(OVERLAY_WATCH_STATUS), { timeout: 10_000 }).toBe('started');
+  await waitForOverlay(overlay, (o) => o.state === 'done' && codes(o).includes('PROPAGATION_PENDING'), 'PROPAGATION_PENDING after Save');
   await page.screenshot({ path: screenshotPath(BROWSER, `${name}-saved`) });
   await page.close();
 }

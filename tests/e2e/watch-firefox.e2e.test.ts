@@ -9,6 +9,7 @@ import type { DnsTestbed } from '../dns-testbed/testbed';
 import { screenshotPath } from './support/artifacts';
 import { EXTENSION_UUID, launchFirefox } from './support/firefox';
 import type { FirefoxHarness } from './support/firefox';
+import { firefoxOverlay } from './support/closed-root';
 import { codes, waitForOverlay, waitForVerdict } from './support/overlay';
 import { fixActionIndex, SEED_SPF, settingsWith, wixEditing } from './support/scenarios';
 import { OTHER_SPF, OVERLAY_WATCH_STATUS, POINTER_LABEL, POPUP_WATCH_ROWS, publishWatchZone, SET_FAST_SCHEDULE, waitForWatches, watchResolvers } from './support/watch';
@@ -72,15 +73,15 @@ const SAVE_HIT_TEST = `(() => {
 
 async function saveAndClose(firefox: FirefoxHarness, name: string): Promise<void> {
   const page = await firefox.openPanel('wix', { delay: RENDER_DELAY_MS });
-  expect(codes(await waitForVerdict(page))).toContain('SPF_MISSING');
-  const index = await fixActionIndex(page, SEED_SPF, 'apply');
+  const overlay = firefoxOverlay(page);
+  expect(codes(await waitForVerdict(overlay))).toContain('SPF_MISSING');
+  const index = await fixActionIndex(overlay, SEED_SPF, 'apply');
   expect(index).toBeGreaterThanOrEqual(0);
-  const buttons = await page.$$('pierce/[data-action="apply"]');
-  await buttons[index]!.click();
+  await overlay.click('[data-action="apply"]', index);
   await until(() => wixEditing(page), (editing) => editing?.draft.value === SEED_SPF, 'the filled Wix form');
   // Fill is over when the overlay points at the panel's Save (a user reads that before pressing it).
-  await until(() => page.evaluate(POINTER_LABEL), (label) => label === 'Save', 'the pointer at Save');
-  expect(await page.evaluate(OVERLAY_WATCH_STATUS), 'no watch before Save').toBeNull();
+  await until(() => overlay.inOverlay(POINTER_LABEL), (label) => label === 'Save', 'the pointer at Save');
+  expect(await overlay.inOverlay(OVERLAY_WATCH_STATUS), 'no watch before Save').toBeNull();
   // Puppeteer clicks at coordinates without Playwright's actionability checks: wait until the smooth
   // scroll to the button is over and nothing (our overlay included) covers it.
   let last = '';
@@ -90,8 +91,8 @@ async function saveAndClose(firefox: FirefoxHarness, name: string): Promise<void
     return stable;
   }, 'the Save button in view, still and uncovered');
   await page.click(SAVE);
-  await until(() => page.evaluate(OVERLAY_WATCH_STATUS), (status) => status === 'started', 'the overlay saying it is watching');
-  await waitForOverlay(page, (o) => o.state === 'done' && codes(o).includes('PROPAGATION_PENDING'), 'PROPAGATION_PENDING after Save');
+  await until(() => overlay.inOverlay(OVERLAY_WATCH_STATUS), (status) => status === 'started', 'the overlay saying it is watching');
+  await waitForOverlay(overlay, (o) => o.state === 'done' && codes(o).includes('PROPAGATION_PENDING'), 'PROPAGATION_PENDING after Save');
   await page.screenshot({ path: screenshotPath(BROWSER, `${name}-saved`) });
   await page.close();
 }

@@ -53,11 +53,11 @@ export async function waitForWatches(page: EvaluatingPage, condition: (state: Wa
   }
 }
 
-/** The overlay's watch notice: "started", "failed", or null when there is none. */
-export const OVERLAY_WATCH_STATUS = `(() => document.querySelector('spf-doctor-overlay')?.shadowRoot?.querySelector('[data-watch-status]')?.getAttribute('data-watch-status') ?? null)()`;
+/** In the overlay (closed root, through support/closed-root.ts): the watch notice, "started" / "failed" / null. */
+export const OVERLAY_WATCH_STATUS = `function (root) { var el = root && root.querySelector('[data-watch-status]'); return el ? el.getAttribute('data-watch-status') : null; }`;
 
-/** The label of the panel button the overlay points at after a Fill, or null. */
-export const POINTER_LABEL = `(() => document.querySelector('spf-doctor-overlay')?.shadowRoot?.querySelector('[data-pointer]')?.getAttribute('data-pointer') ?? null)()`;
+/** In the overlay: the label of the panel button it points at after a Fill, or null. */
+export const POINTER_LABEL = `function (root) { var el = root && root.querySelector('[data-pointer]'); return el ? el.getAttribute('data-pointer') : null; }`;
 
 /** In the popup: each resolver row of the first watch as "label verdict history-count observations". */
 export const POPUP_WATCH_ROWS = `(() => [...document.querySelectorAll('[data-watch] [data-resolver]')].map((row) => ({
