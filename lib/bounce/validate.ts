@@ -39,10 +39,15 @@ function isQuery(v: unknown): v is TraceQuery {
   );
 }
 
+function isVoidLookup(v: unknown): boolean {
+  return isObject(v) && isText(v.name) && isText(v.type) && (v.outcome === 'nodata' || v.outcome === 'nxdomain');
+}
+
 function isStep(v: unknown): v is TraceStep {
   return (
     isObject(v) && isCount(v.depth) && isText(v.domain) && isText(v.term) && isText(v.outcome) &&
-    isCount(v.lookups) && isCount(v.voidLookups) && isList(v.queries) && v.queries.every(isQuery)
+    isCount(v.lookups) && isCount(v.voidLookups) && isList(v.queries) && v.queries.every(isQuery) &&
+    (v.voidLookup === undefined || isVoidLookup(v.voidLookup))
   );
 }
 

@@ -16,6 +16,7 @@ import type {
   SpfSyntaxError,
   TraceQuery,
   TraceStep,
+  VoidLookup,
 } from './types';
 
 export interface CheckHostInput {
@@ -94,8 +95,10 @@ class Evaluation {
     this.maxNames = options.maxNamesPerLookup ?? 10;
   }
 
-  step(depth: number, domain: string, term: string, outcome: string, queries: TraceQuery[] = []): void {
-    this.trace.push({ depth, domain, term, outcome, lookups: this.lookups, voidLookups: this.voidLookups, queries });
+  step(depth: number, domain: string, term: string, outcome: string, queries: TraceQuery[] = [], voidLookup?: VoidLookup): void {
+    const step: TraceStep = { depth, domain, term, outcome, lookups: this.lookups, voidLookups: this.voidLookups, queries };
+    if (voidLookup) step.voidLookup = voidLookup;
+    this.trace.push(step);
   }
 
   /** One DNS question; failures come back as values so each caller applies its own RFC rule. */
@@ -118,14 +121,21 @@ class Evaluation {
     }
   }
 
-  /** Counts a void lookup (RFC 7208 §4.6.4): NOERROR with no answers, or NXDOMAIN. */
-  countVoid(response: DnsResponse, depth: number, domain: string, term: string, log: TraceQuery[]): void {
+  /**
+   * Counts a void lookup (RFC 7208 §4.6.4): a DNS query answered NOERROR with no answers, or NXDOMAIN.
+   * Every query counts on its own, including the address queries for MX hosts and PTR names; the trace
+   * gets a `voidLookup` step naming the query.
+   */
+  countVoid(response: DnsResponse, depth: number, domain: string, term: string): void {
     if (response.answers.length > 0) return;
     this.voidLookups++;
+    const outcome = response.rcode === 'NXDOMAIN' ? 'nxdomain' : 'nodata';
+    const voidLookup = { name: response.name, type: response.type, outcome } as const;
     if (this.voidLookups > this.maxVoid) {
-      this.step(depth, domain, term, `void lookup limit exceeded (${this.voidLookups} > ${this.maxVoid})`, log);
-      throw new Abort('permerror', `more than ${this.maxVoid} DNS lookups returned no answer (void lookup limit, RFC 7208 §4.6.4)`);
+      this.step(depth, domain, term, `void lookup limit exceeded (${this.voidLookups} > ${this.maxVoid}) at ${response.name} ${response.type}`, [], voidLookup);
+      throw new Abort('permerror', `more than ${this.maxVoid} DNS lookups returned no answer (void lookup limit, RFC 7208 §4.6.4); the last was ${response.name} ${response.type}`);
     }
+    this.step(depth, domain, term, `void lookup ${this.voidLookups} of at most ${this.maxVoid}: ${response.name} ${response.type} ${outcome}`, [], voidLookup);
   }
 
   countLookup(depth: number, domain: string, term: string): void {
@@ -301,7 +311,7 @@ class Evaluation {
         this.countLookup(depth, domain, term.text);
         const name = await target();
         if (name === null) return done(false, 'target is not a valid domain');
-        return done(await this.hostMatches(name, term, depth, domain, log, true));
+        return done(await this.hostMatches(name, term, depth, domain, log));
       }
       case 'mx': {
         this.countLookup(depth, domain, term.text);
@@ -312,7 +322,7 @@ class Evaluation {
           this.step(depth, domain, term.text, 'DNS error: temperror', log);
           throw new Abort('temperror', `DNS error looking up MX of ${name}: ${mx.error.message}`);
         }
-        this.countVoid(mx.response, depth, domain, term.text, log);
+        this.countVoid(mx.response, depth, domain, term.text);
         const exchanges = mx.response.answers
           .flatMap((r) => (r.type === 'MX' ? [r] : []))
           .sort((x, y) => x.data.preference - y.data.preference)
@@ -323,7 +333,7 @@ class Evaluation {
           throw new Abort('permerror', `${name} has ${exchanges.length} MX hosts; an "mx" term may look up at most ${this.maxNames} (RFC 7208 §4.6.4)`);
         }
         for (const host of exchanges) {
-          if (await this.hostMatches(host, term, depth, domain, log, false)) return done(true, `via ${host}`);
+          if (await this.hostMatches(host, term, depth, domain, log)) return done(true, `via ${host}`);
         }
         return done(false);
       }
@@ -334,12 +344,14 @@ class Evaluation {
         const ptr = await this.query(reverseName(this.ip), 'PTR', log);
         // A DNS error on the PTR lookup makes the mechanism not match (§5.5).
         if (ptr.kind === 'error') return done(false, 'PTR lookup failed');
-        this.countVoid(ptr.response, depth, domain, term.text, log);
+        this.countVoid(ptr.response, depth, domain, term.text);
         const names = ptr.response.answers.slice(0, this.maxNames).map((r) => canonicalDomain(String(r.data)));
         for (const candidate of names) {
           if (!isQueryableDomain(candidate)) continue;
           const addresses = await this.query(candidate, this.ip.family === 4 ? 'A' : 'AAAA', log);
+          // A DNS error skips this name (§5.5); an empty answer is a void lookup like any other (§4.6.4).
           if (addresses.kind === 'error') continue;
+          this.countVoid(addresses.response, depth, domain, term.text);
           const validated = addresses.response.answers.some((r) => this.addressMatches(String(r.data), this.ip.family === 4 ? 32 : 128));
           if (validated && isSubdomainOrSame(candidate, name)) return done(true, `via ${candidate}`);
         }
@@ -355,28 +367,21 @@ class Evaluation {
           this.step(depth, domain, term.text, 'DNS error: temperror', log);
           throw new Abort('temperror', `DNS error looking up ${name}: ${a.error.message}`);
         }
-        this.countVoid(a.response, depth, domain, term.text, log);
+        this.countVoid(a.response, depth, domain, term.text);
         return done(a.response.answers.length > 0);
       }
     }
   }
 
-  /** a/mx address comparison with the dual CIDR lengths; the a-term's own query counts as void when empty. */
-  async hostMatches(
-    host: string,
-    term: MechanismTerm,
-    depth: number,
-    domain: string,
-    log: TraceQuery[],
-    countsVoid: boolean,
-  ): Promise<boolean> {
+  /** a/mx address comparison with the dual CIDR lengths; an empty answer is a void lookup (§4.6.4). */
+  async hostMatches(host: string, term: MechanismTerm, depth: number, domain: string, log: TraceQuery[]): Promise<boolean> {
     const type = this.ip.family === 4 ? 'A' : 'AAAA';
     const answer = await this.query(host, type, log);
     if (answer.kind === 'error') {
       this.step(depth, domain, term.text, 'DNS error: temperror', log);
       throw new Abort('temperror', `DNS error looking up ${type} of ${host}: ${answer.error.message}`);
     }
-    if (countsVoid) this.countVoid(answer.response, depth, domain, term.text, log);
+    this.countVoid(answer.response, depth, domain, term.text);
     const prefix = this.ip.family === 4 ? (term.prefix4 ?? 32) : (term.prefix6 ?? 128);
     return answer.response.answers.some((r) => this.addressMatches(String(r.data), prefix));
   }

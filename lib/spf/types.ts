@@ -89,6 +89,13 @@ export interface TraceQuery {
   resolver?: string;
 }
 
+/** A DNS query counted as void (RFC 7208 §4.6.4): which name and type, and how it came back empty. */
+export interface VoidLookup {
+  name: string;
+  type: string;
+  outcome: 'nodata' | 'nxdomain';
+}
+
 export interface TraceStep {
   /** 0 for the checked domain, +1 per include/redirect level. */
   depth: number;
@@ -101,6 +108,8 @@ export interface TraceStep {
   lookups: number;
   voidLookups: number;
   queries: TraceQuery[];
+  /** Set on the step recording a void lookup: the query that came back empty. */
+  voidLookup?: VoidLookup;
 }
 
 export interface CheckHostResult {

@@ -120,3 +120,84 @@ describe('checkHost', () => {
     expect(result.reason).toMatch(/not an IP address/);
   });
 });
+
+// RFC 7208 §4.6.4: "the check_host() function SHOULD count the number of "void" lookups ... DNS queries
+// return either a positive answer (RCODE 0) with an answer count of 0, or a "Name Error" (RCODE 3)".
+// The count is per query, so the address queries an mx or ptr term makes count as well.
+describe('checkHost void lookups (RFC 7208 §4.6.4)', () => {
+  const mx = (exchange: string, preference = 10) => ({ type: 'MX' as const, value: { preference, exchange } });
+  const ptr = (value: string) => ({ type: 'PTR' as const, value });
+  const voidSteps = (result: Awaited<ReturnType<typeof check>>) =>
+    result.trace.flatMap((s) => (s.voidLookup ? [`${s.voidLookup.name} ${s.voidLookup.type} ${s.voidLookup.outcome}`] : []));
+
+  it('counts an MX host without an address: the issue\'s mx + a:v2 + a:v3 example is permerror', async () => {
+    const zone: ZoneData = {
+      'example.jp': [txt('v=spf1 mx a:v2.example a:v3.example a -all'), mx('mx.example.jp'), a('192.0.2.9')],
+      'mx.example.jp': [txt('no address here')],
+    };
+    const result = await check(zone, '192.0.2.1', 'a@example.jp');
+    expect(result.result).toBe('permerror');
+    expect(result.reason).toMatch(/void lookup limit/);
+    expect(result.voidLookups).toBe(3);
+    expect(voidSteps(result)).toEqual(['mx.example.jp A nodata', 'v2.example A nxdomain', 'v3.example A nxdomain']);
+    // Two voids stay within the limit: the final "a" is still evaluated.
+    const two = await check({ ...zone, 'example.jp': [txt('v=spf1 mx a:v2.example a -all'), mx('mx.example.jp'), a('192.0.2.1')] }, '192.0.2.1', 'a@example.jp');
+    expect(two.result).toBe('pass');
+    expect(two.voidLookups).toBe(2);
+  });
+
+  it('counts each void MX host separately, and the MX query itself when it is empty', async () => {
+    const zone: ZoneData = {
+      'example.jp': [txt('v=spf1 mx mx:nomx.example.jp -all'), mx('h1.example.jp', 10), mx('h2.example.jp', 20)],
+      'nomx.example.jp': [a('192.0.2.50')],
+    };
+    const result = await check(zone, '192.0.2.1', 'a@example.jp');
+    expect(result.result).toBe('permerror');
+    expect(voidSteps(result)).toEqual(['h1.example.jp A nxdomain', 'h2.example.jp A nxdomain', 'nomx.example.jp MX nodata']);
+    // An IPv6 client asks AAAA of the same hosts: v4-only MX hosts are void for it too.
+    const v6 = await check({ 'example.jp': zone['example.jp']!, 'h1.example.jp': [a('192.0.2.1')], 'h2.example.jp': [a('192.0.2.2')], 'nomx.example.jp': [a('192.0.2.3')] }, '2001:db8::1', 'a@example.jp');
+    expect(v6.result).toBe('permerror');
+    expect(voidSteps(v6)).toEqual(['h1.example.jp AAAA nodata', 'h2.example.jp AAAA nodata', 'nomx.example.jp MX nodata']);
+  });
+
+  it('counts the address queries of PTR names, but a DNS error on them only skips the name (§5.5)', async () => {
+    const reverse = '1.2.0.192.in-addr.arpa';
+    const zone: ZoneData = {
+      'example.jp': [txt('v=spf1 ptr a:gone.example.jp -all')],
+      [reverse]: [ptr('p1.example.jp'), ptr('p2.example.jp')],
+    };
+    const result = await check(zone, '192.0.2.1', 'a@example.jp');
+    expect(result.result).toBe('permerror');
+    expect(voidSteps(result)).toEqual(['p1.example.jp A nxdomain', 'p2.example.jp A nxdomain', 'gone.example.jp A nxdomain']);
+
+    const erring: ZoneData = {
+      'example.jp': [txt('v=spf1 ptr a:gone.example.jp -all')],
+      [reverse]: [ptr('p1.example.jp'), ptr('p2.example.jp')],
+      'p1.example.jp': [{ type: 'A', fail: 'timeout' }],
+      'p2.example.jp': [{ type: 'A', fail: 'servfail' }],
+    };
+    const skipped = await check(erring, '192.0.2.1', 'a@example.jp');
+    expect(skipped.result).toBe('fail');
+    expect(skipped.voidLookups).toBe(1);
+    expect(voidSteps(skipped)).toEqual(['gone.example.jp A nxdomain']);
+  });
+
+  it('a PTR lookup error makes ptr not match (§5.5), and an empty PTR answer is one void lookup', async () => {
+    const zone: ZoneData = {
+      'example.jp': [txt('v=spf1 ptr ~all')],
+      '1.2.0.192.in-addr.arpa': [{ type: 'PTR', fail: 'servfail' }],
+    };
+    expect((await check(zone, '192.0.2.1', 'a@example.jp')).result).toBe('softfail');
+    const empty = await check({ 'example.jp': [txt('v=spf1 ptr ~all')] }, '192.0.2.1', 'a@example.jp');
+    expect(empty.result).toBe('softfail');
+    expect(voidSteps(empty)).toEqual(['1.2.0.192.in-addr.arpa PTR nxdomain']);
+  });
+
+  it('counts exists queries, and stops at the first query over the limit', async () => {
+    const zone: ZoneData = { 'example.jp': [txt('v=spf1 exists:x1.example.jp exists:x2.example.jp exists:x3.example.jp exists:x4.example.jp -all')] };
+    const result = await check(zone, '192.0.2.1', 'a@example.jp');
+    expect(result.result).toBe('permerror');
+    expect(result.voidLookups).toBe(3);
+    expect(result.trace.at(-1)!.outcome).toMatch(/x3\.example\.jp A/);
+  });
+});
