@@ -8,6 +8,7 @@ export const SEVERITY: Record<FindingCode, Severity> = {
   SPF_MISSING: 'error',
   SPF_MULTIPLE: 'error',
   SPF_SYNTAX: 'error',
+  SPF_LOOP: 'error',
   SPF_LOOKUP_LIMIT: 'error',
   SPF_VOID_LIMIT: 'error',
   SPF_PTR: 'warning',

@@ -149,8 +149,11 @@ function issueFindings(analysis: SpfAnalysis, domain: string, refs: RecordRef[])
       case 'mechanism-as-modifier':
       case 'include-none':
       case 'invalid-target':
-      case 'loop':
         push(makeFinding('SPF_SYNTAX', { domain: issue.domain, term: issue.term ?? issue.domain, position: termPosition(analysis.root, issue.term), reason: issue.message }, refs));
+        break;
+      // An include/redirect cycle: receivers loop until the lookup limit, so the finding names the cycle.
+      case 'loop':
+        push(makeFinding('SPF_LOOP', { domain, cycle: (issue.cycle ?? [issue.domain]).join(' → ') }, refs));
         break;
       case 'lookup-limit':
         push(makeFinding('SPF_LOOKUP_LIMIT', { domain, lookups: analysis.totalLookups }, refs));

@@ -41,6 +41,7 @@ export const FINDING_CODES = [
   'SPF_MISSING',
   'SPF_MULTIPLE',
   'SPF_SYNTAX',
+  'SPF_LOOP',
   'SPF_LOOKUP_LIMIT',
   'SPF_VOID_LIMIT',
   'SPF_PTR',

@@ -45,6 +45,8 @@ export interface SpfIssue {
   domain: string;
   term?: string;
   message: string;
+  /** For a loop: the domains from the first visit of the repeated one back to it (a → b → a). */
+  cycle?: string[];
 }
 
 export interface TermAnalysis {
@@ -198,11 +200,13 @@ function emptyNode(domain: string, via: SpfNode['via'], status: NodeStatus, extr
 
 async function walk(context: WalkContext, domain: string, via: SpfNode['via'], path: string[], rootDomain: string): Promise<SpfNode> {
   if (path.includes(domain)) {
+    const cycle = [...path.slice(path.indexOf(domain)), domain];
     context.issues.push({
       code: 'loop',
       severity: 'error',
       domain: path[path.length - 1] ?? domain,
       message: `${domain} is reached again through ${[...path, domain].join(' → ')}: the loop makes receivers exceed the lookup limit`,
+      cycle,
     });
     return emptyNode(domain, via, 'loop');
   }

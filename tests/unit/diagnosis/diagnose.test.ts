@@ -102,6 +102,12 @@ describe('diagnose: each finding appears when it should', () => {
       expect(syntax.message.ja).not.toMatch(/larger than/);
       expect(syntax.message.en).toContain('the prefix length /33 is larger than 32');
     }],
+    ['SPF_LOOP', () => healthy('v=spf1 include:example.jp include:_spf.onamae.ne.jp ~all'), (d) => {
+      const loop = d.findings.find((f) => f.code === 'SPF_LOOP')!;
+      expect(loop.params).toEqual({ domain: 'example.jp', cycle: 'example.jp → example.jp' });
+      expect(loop.message.ja).toContain('example.jp → example.jp');
+      expect(codes(d)).not.toContain('SPF_SYNTAX');
+    }],
     ['SPF_LOOKUP_LIMIT', () => healthy('v=spf1 include:_spf.google.com include:spf.protection.outlook.com include:sendgrid.net include:_spf.onamae.ne.jp a ~all'), (d) => {
       expect(d.findings.find((f) => f.code === 'SPF_LOOKUP_LIMIT')!.params.lookups).toBe('11');
     }],

@@ -71,7 +71,9 @@ describe('analyseSpf', () => {
       'bad.jp': [txt('v=spf1 include:missing.example.net a:gone1.bad.jp a:gone2.bad.jp mx:gone3.bad.jp ptr +all ip4:192.0.2.1')],
     };
     const resolver = new ZoneResolver(zone);
-    expect(codes(await analyseSpf('loop.jp', { resolver }))).toEqual(['loop']);
+    const loop = await analyseSpf('loop.jp', { resolver });
+    expect(codes(loop)).toEqual(['loop']);
+    expect(loop.issues[0]!.cycle).toEqual(['loop.jp', 'a.loop.jp', 'loop.jp']);
     const bad = await analyseSpf('bad.jp', { resolver });
     expect(codes(bad)).toEqual(['include-none', 'plus-all', 'ptr', 'terms-after-all', 'void-limit', 'void-lookup', 'void-lookup', 'void-lookup']);
     expect(bad.totalVoidLookups).toBe(3);
