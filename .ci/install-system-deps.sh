@@ -9,6 +9,8 @@ command -v dnsdist >/dev/null 2>&1 || need+=(dnsdist)
 command -v openssl >/dev/null 2>&1 || need+=(openssl)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v firefox-esr >/dev/null 2>&1 || need+=(firefox-esr)
+# pyspf, the reference for the differential SPF test and the evaluator benchmark (run by the system Python).
+/usr/bin/python3 -c 'import spf' >/dev/null 2>&1 || need+=(python3-spf)
 # Japanese glyphs for the screenshots the browser tests and the demo take.
 dpkg -s fonts-ipafont-gothic >/dev/null 2>&1 || need+=(fonts-ipafont-gothic)
 if [ "${#need[@]}" -gt 0 ]; then

@@ -80,7 +80,11 @@ class Evaluation {
   private readonly maxLookups: number;
   private readonly maxVoid: number;
   private readonly maxNames: number;
-  private validatedNameCache: Promise<string> | null = null;
+  private validatedNamesCache: Promise<string[]> | null = null;
+  /** Off while the explanation is built: exp= lookups come after evaluation and are not counted (§4.6.4). */
+  private countingVoids = true;
+  /** The term being evaluated, for trace steps made from inside macro expansion (%{p}). */
+  private at = { depth: 0, domain: '', term: '' };
   /** Set by a matching include: the chain of terms that matched inside it. */
   private innerChain: { domain: string; term: string }[] = [];
 
@@ -126,13 +130,14 @@ class Evaluation {
    * Every query counts on its own, including the address queries for MX hosts and PTR names; the trace
    * gets a `voidLookup` step naming the query.
    */
-  countVoid(response: DnsResponse, depth: number, domain: string, term: string): void {
-    if (response.answers.length > 0) return;
+  countVoid(response: DnsResponse, depth: number, domain: string, term: string, log: TraceQuery[] = []): void {
+    if (response.answers.length > 0 || !this.countingVoids) return;
     this.voidLookups++;
     const outcome = response.rcode === 'NXDOMAIN' ? 'nxdomain' : 'nodata';
     const voidLookup = { name: response.name, type: response.type, outcome } as const;
     if (this.voidLookups > this.maxVoid) {
-      this.step(depth, domain, term, `void lookup limit exceeded (${this.voidLookups} > ${this.maxVoid}) at ${response.name} ${response.type}`, [], voidLookup);
+      // The term's queries so far go with this last step: the evaluation ends here.
+      this.step(depth, domain, term, `void lookup limit exceeded (${this.voidLookups} > ${this.maxVoid}) at ${response.name} ${response.type}`, log, voidLookup);
       throw new Abort('permerror', `more than ${this.maxVoid} DNS lookups returned no answer (void lookup limit, RFC 7208 §4.6.4); the last was ${response.name} ${response.type}`);
     }
     this.step(depth, domain, term, `void lookup ${this.voidLookups} of at most ${this.maxVoid}: ${response.name} ${response.type} ${outcome}`, [], voidLookup);
@@ -169,24 +174,38 @@ class Evaluation {
     return isQueryableDomain(expanded) ? canonicalDomain(expanded) : null;
   }
 
-  /** %{p} (§7.3): a PTR name of the client that resolves back to it, preferring the current domain. */
-  validatedName(domain: string): Promise<string> {
-    this.validatedNameCache ??= this.validatedNames([]).then((names) => {
-      return names.find((n) => n === domain) ?? names.find((n) => isSubdomainOrSame(n, domain)) ?? names[0] ?? 'unknown';
-    });
-    return this.validatedNameCache;
+  /**
+   * %{p} (§7.3): a validated PTR name of the client, preferring the current domain, then a subdomain
+   * of it. The PTR names are validated once per evaluation; the choice depends on the domain.
+   */
+  async validatedName(domain: string): Promise<string> {
+    this.validatedNamesCache ??= (async () => {
+      const log: TraceQuery[] = [];
+      const { depth, domain: at, term } = this.at;
+      const names = await this.validatedNames(log);
+      this.step(depth, at, term, `%{p}: validated names ${names.join(', ') || 'none'}`, log);
+      return names;
+    })();
+    const names = await this.validatedNamesCache;
+    return names.find((n) => n === domain) ?? names.find((n) => isSubdomainOrSame(n, domain)) ?? names[0] ?? 'unknown';
   }
 
-  /** PTR names of the client whose A/AAAA lookup contains the client address (§5.5). */
+  /**
+   * PTR names of the client whose A/AAAA lookup contains the client address (§5.5), for %{p}. Its
+   * queries are DNS queries of the evaluation like any other: empty answers count as void (§4.6.4).
+   */
   async validatedNames(log: TraceQuery[]): Promise<string[]> {
+    const { depth, domain, term } = this.at;
     const ptr = await this.query(reverseName(this.ip), 'PTR', log);
     if (ptr.kind === 'error') return [];
+    this.countVoid(ptr.response, depth, domain, term, log);
     const names = ptr.response.answers.slice(0, this.maxNames).map((r) => canonicalDomain(String(r.data)));
     const validated: string[] = [];
     for (const name of names) {
       if (!isQueryableDomain(name)) continue;
       const addresses = await this.query(name, this.ip.family === 4 ? 'A' : 'AAAA', log);
       if (addresses.kind === 'error') continue; // a DNS error skips this name (§5.5)
+      this.countVoid(addresses.response, depth, domain, term, log);
       if (addresses.response.answers.some((r) => this.addressMatches(String(r.data), this.ip.family === 4 ? 32 : 128))) {
         validated.push(name);
       }
@@ -259,6 +278,7 @@ class Evaluation {
     const hasAll = record.mechanisms.some((m) => m.name === 'all');
     if (record.redirect && !hasAll) {
       const term = record.redirect.text;
+      this.at = { depth, domain, term };
       this.countLookup(depth, domain, term);
       const target = await this.targetName(record.redirect.macro, domain);
       if (target === null) {
@@ -277,6 +297,7 @@ class Evaluation {
   }
 
   async evaluateMechanism(term: MechanismTerm, domain: string, depth: number): Promise<boolean> {
+    this.at = { depth, domain, term: term.text };
     const log: TraceQuery[] = [];
     const done = (matched: boolean, note = '') => {
       this.step(depth, domain, term.text, `${matched ? 'match' : 'no match'}${note ? ` (${note})` : ''}`, log);
@@ -322,7 +343,7 @@ class Evaluation {
           this.step(depth, domain, term.text, 'DNS error: temperror', log);
           throw new Abort('temperror', `DNS error looking up MX of ${name}: ${mx.error.message}`);
         }
-        this.countVoid(mx.response, depth, domain, term.text);
+        this.countVoid(mx.response, depth, domain, term.text, log);
         const exchanges = mx.response.answers
           .flatMap((r) => (r.type === 'MX' ? [r] : []))
           .sort((x, y) => x.data.preference - y.data.preference)
@@ -332,30 +353,46 @@ class Evaluation {
           this.step(depth, domain, term.text, `${exchanges.length} MX hosts exceed the limit of ${this.maxNames}: permerror`, log);
           throw new Abort('permerror', `${name} has ${exchanges.length} MX hosts; an "mx" term may look up at most ${this.maxNames} (RFC 7208 §4.6.4)`);
         }
-        for (const host of exchanges) {
-          if (await this.hostMatches(host, term, depth, domain, log)) return done(true, `via ${host}`);
+        // §5.4: an address lookup on each MX name, then the comparison; every one of them is a query
+        // that can be void (§4.6.4), also those after the host that matches.
+        const type = this.ip.family === 4 ? 'A' : 'AAAA';
+        const answers = await Promise.all(exchanges.map((host) => this.query(host, type, log)));
+        const prefix = this.ip.family === 4 ? (term.prefix4 ?? 32) : (term.prefix6 ?? 128);
+        let via: string | null = null;
+        for (let i = 0; i < answers.length; i++) {
+          const answer = answers[i]!;
+          if (answer.kind === 'error') {
+            this.step(depth, domain, term.text, 'DNS error: temperror', log);
+            throw new Abort('temperror', `DNS error looking up ${type} of ${exchanges[i]}: ${answer.error.message}`);
+          }
+          this.countVoid(answer.response, depth, domain, term.text, log);
+          if (via === null && answer.response.answers.some((r) => this.addressMatches(String(r.data), prefix))) via = exchanges[i]!;
         }
-        return done(false);
+        return via === null ? done(false) : done(true, `via ${via}`);
       }
       case 'ptr': {
         this.countLookup(depth, domain, term.text);
-        const name = await target();
-        if (name === null) return done(false, 'target is not a valid domain');
+        // The ptr target is only compared with validated names, never queried: a name that could not
+        // be queried (a single label, "unknown" from %{p}) still leads to the PTR lookups, and never matches.
+        const name = term.domainMacro ? canonicalDomain(truncateToFit(await expandMacro(term.domainMacro, this.macroValues(domain)))) : domain;
         const ptr = await this.query(reverseName(this.ip), 'PTR', log);
         // A DNS error on the PTR lookup makes the mechanism not match (§5.5).
         if (ptr.kind === 'error') return done(false, 'PTR lookup failed');
-        this.countVoid(ptr.response, depth, domain, term.text);
-        const names = ptr.response.answers.slice(0, this.maxNames).map((r) => canonicalDomain(String(r.data)));
-        for (const candidate of names) {
-          if (!isQueryableDomain(candidate)) continue;
-          const addresses = await this.query(candidate, this.ip.family === 4 ? 'A' : 'AAAA', log);
+        this.countVoid(ptr.response, depth, domain, term.text, log);
+        // §5.5: each PTR name is validated by its own address lookup, then the validated names are compared.
+        const names = ptr.response.answers.slice(0, this.maxNames).map((r) => canonicalDomain(String(r.data))).filter(isQueryableDomain);
+        const type = this.ip.family === 4 ? 'A' : 'AAAA';
+        const answers = await Promise.all(names.map((candidate) => this.query(candidate, type, log)));
+        let via: string | null = null;
+        for (let i = 0; i < answers.length; i++) {
+          const addresses = answers[i]!;
           // A DNS error skips this name (§5.5); an empty answer is a void lookup like any other (§4.6.4).
           if (addresses.kind === 'error') continue;
-          this.countVoid(addresses.response, depth, domain, term.text);
+          this.countVoid(addresses.response, depth, domain, term.text, log);
           const validated = addresses.response.answers.some((r) => this.addressMatches(String(r.data), this.ip.family === 4 ? 32 : 128));
-          if (validated && isSubdomainOrSame(candidate, name)) return done(true, `via ${candidate}`);
+          if (via === null && validated && isSubdomainOrSame(names[i]!, name)) via = names[i]!;
         }
-        return done(false);
+        return via === null ? done(false) : done(true, `via ${via}`);
       }
       case 'exists': {
         this.countLookup(depth, domain, term.text);
@@ -367,7 +404,7 @@ class Evaluation {
           this.step(depth, domain, term.text, 'DNS error: temperror', log);
           throw new Abort('temperror', `DNS error looking up ${name}: ${a.error.message}`);
         }
-        this.countVoid(a.response, depth, domain, term.text);
+        this.countVoid(a.response, depth, domain, term.text, log);
         return done(a.response.answers.length > 0);
       }
     }
@@ -381,7 +418,7 @@ class Evaluation {
       this.step(depth, domain, term.text, 'DNS error: temperror', log);
       throw new Abort('temperror', `DNS error looking up ${type} of ${host}: ${answer.error.message}`);
     }
-    this.countVoid(answer.response, depth, domain, term.text);
+    this.countVoid(answer.response, depth, domain, term.text, log);
     const prefix = this.ip.family === 4 ? (term.prefix4 ?? 32) : (term.prefix6 ?? 128);
     return answer.response.answers.some((r) => this.addressMatches(String(r.data), prefix));
   }
@@ -390,6 +427,8 @@ class Evaluation {
   async explanation(explainer: { record: SpfRecord; domain: string }, depth: number): Promise<string | null> {
     const exp = explainer.record.exp;
     if (!exp) return null;
+    this.countingVoids = false;
+    this.at = { depth, domain: explainer.domain, term: exp.text };
     const log: TraceQuery[] = [];
     const name = await this.targetName(exp.macro, explainer.domain).catch(() => null);
     if (name === null) {

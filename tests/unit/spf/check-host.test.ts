@@ -193,6 +193,52 @@ describe('checkHost void lookups (RFC 7208 §4.6.4)', () => {
     expect(voidSteps(empty)).toEqual(['1.2.0.192.in-addr.arpa PTR nxdomain']);
   });
 
+  it('looks up every MX host (§5.4), so an empty one after the matching host still counts', async () => {
+    const zone: ZoneData = {
+      'example.jp': [txt('v=spf1 a:n1.example.jp a:n2.example.jp mx -all'), mx('good.example.jp', 10), mx('empty.example.jp', 20)],
+      'good.example.jp': [a('192.0.2.1')],
+    };
+    const result = await check(zone, '192.0.2.1', 'a@example.jp');
+    expect(result.result).toBe('permerror');
+    expect(voidSteps(result)).toEqual(['n1.example.jp A nxdomain', 'n2.example.jp A nxdomain', 'empty.example.jp A nxdomain']);
+  });
+
+  it('counts the PTR validation behind %{p}, but not the lookups of the explanation (§4.6.4)', async () => {
+    const reverse = '1.2.0.192.in-addr.arpa';
+    const zone: ZoneData = {
+      'example.jp': [txt('v=spf1 a:n1.example.jp exists:%{p}.ok.example.jp -all')],
+      [reverse]: [ptr('gone.example.jp')],
+    };
+    const result = await check(zone, '192.0.2.1', 'a@example.jp');
+    expect(result.result).toBe('permerror');
+    expect(voidSteps(result)).toEqual(['n1.example.jp A nxdomain', 'gone.example.jp A nxdomain', 'unknown.ok.example.jp A nxdomain']);
+
+    const explained = await check(
+      { 'example.jp': [txt('v=spf1 a:n1.example.jp a:n2.example.jp -all exp=why.example.jp')], 'why.example.jp': [txt('%{p} may not send')], [reverse]: [ptr('gone.example.jp')] },
+      '192.0.2.1',
+      'a@example.jp',
+    );
+    expect(explained.result).toBe('fail');
+    expect(explained.explanation).toBe('unknown may not send');
+    expect(explained.voidLookups).toBe(2);
+  });
+
+  it('%{p} prefers a validated name in the current domain (§7.3)', async () => {
+    const reverse = '1.2.0.192.in-addr.arpa';
+    const zone: ZoneData = {
+      'example.jp': [txt('v=spf1 exists:%{p}.a.example.jp include:other.example.net -all')],
+      'other.example.net': [txt('v=spf1 exists:%{p}.b.example.jp')],
+      [reverse]: [ptr('mail.example.net'), ptr('mail.example.jp')],
+      'mail.example.net': [a('192.0.2.1')],
+      'mail.example.jp': [a('192.0.2.1')],
+      'mail.example.net.b.example.jp': [a('127.0.0.2')],
+    };
+    const result = await check(zone, '192.0.2.1', 'a@example.jp');
+    expect(result.result).toBe('pass');
+    const asked = result.trace.flatMap((s) => s.queries.map((q) => q.name)).filter((n) => n.endsWith('.a.example.jp') || n.endsWith('.b.example.jp'));
+    expect(asked).toEqual(['mail.example.jp.a.example.jp', 'mail.example.net.b.example.jp']);
+  });
+
   it('counts exists queries, and stops at the first query over the limit', async () => {
     const zone: ZoneData = { 'example.jp': [txt('v=spf1 exists:x1.example.jp exists:x2.example.jp exists:x3.example.jp exists:x4.example.jp -all')] };
     const result = await check(zone, '192.0.2.1', 'a@example.jp');
