@@ -1,10 +1,10 @@
 // check_host() exactly as RFC 7208 §4-§8 describe it, with a trace of every step for the UI.
 import { DnsError, txtJoin } from '../dns/types';
-import type { DnsResponse, RecordType, Resolver } from '../dns/types';
+import type { DnsRecord, DnsResponse, RecordType, Resolver } from '../dns/types';
 import { canonicalDomain, isQueryableDomain, isSubdomainOrSame, truncateToFit } from './domain';
 import { formatIp, inNetwork, ipMacroForm, parseIp, reverseName, unmapIPv4 } from './ip';
 import type { IpAddress } from './ip';
-import { expandMacro, parseMacroString } from './macro';
+import { expandMacroWith, parseMacroString, usesValidatedName } from './macro';
 import type { MacroPart, MacroValues } from './macro';
 import { isSpfRecord, parseRecord } from './parser';
 import type {
@@ -49,15 +49,30 @@ export const DEFAULT_EXPLANATION = 'The domain\'s SPF record does not authorize 
 
 const RESULT_BY_QUALIFIER: Record<Qualifier, SpfResult> = { '+': 'pass', '-': 'fail', '~': 'softfail', '?': 'neutral' };
 
-/** Ends the whole evaluation at once: permerror and temperror propagate through include and redirect. */
-class Abort extends Error {
+/**
+ * Ends the whole evaluation at once: permerror and temperror propagate through include and redirect.
+ * Not an Error: it never leaves checkHost, so it needs no stack trace (capturing one is costly).
+ */
+class Abort {
   constructor(
     readonly result: 'permerror' | 'temperror',
-    reason: string,
+    readonly message: string,
     readonly syntaxError?: SpfSyntaxError & { domain: string },
-  ) {
-    super(reason);
+  ) {}
+}
+
+/** Parsed records by text: the same records are evaluated again and again (providers, bounces, suites). */
+const parsedRecords = new Map<string, ReturnType<typeof parseRecord>>();
+const PARSED_RECORDS_KEPT = 512;
+
+function parseCached(text: string): ReturnType<typeof parseRecord> {
+  let parsed = parsedRecords.get(text);
+  if (parsed === undefined) {
+    parsed = parseRecord(text);
+    if (parsedRecords.size >= PARSED_RECORDS_KEPT) parsedRecords.delete(parsedRecords.keys().next().value!);
+    parsedRecords.set(text, parsed);
   }
+  return parsed;
 }
 
 interface RecordOutcome {
@@ -71,7 +86,8 @@ interface RecordOutcome {
   record?: string;
 }
 
-type Lookup = { kind: 'ok'; response: DnsResponse } | { kind: 'error'; error: DnsError };
+/** A query's outcome: the answer, or the DnsError as a value (no wrapper object per query). */
+type Lookup = DnsResponse | DnsError;
 
 class Evaluation {
   lookups = 0;
@@ -80,6 +96,8 @@ class Evaluation {
   private readonly maxLookups: number;
   private readonly maxVoid: number;
   private readonly maxNames: number;
+  /** The macro values of this evaluation; `domain` is set before each (synchronous) expansion. */
+  private readonly values: MacroValues;
   private validatedNamesCache: Promise<string[]> | null = null;
   /** Off while the explanation is built: exp= lookups come after evaluation and are not counted (§4.6.4). */
   private countingVoids = true;
@@ -97,6 +115,22 @@ class Evaluation {
     this.maxLookups = options.maxLookups ?? 10;
     this.maxVoid = options.maxVoidLookups ?? 2;
     this.maxNames = options.maxNamesPerLookup ?? 10;
+    const at = sender.lastIndexOf('@');
+    this.values = {
+      sender,
+      localPart: sender.slice(0, at),
+      senderDomain: sender.slice(at + 1),
+      domain: '',
+      // Filled in by expand() the first time a macro needs them: most evaluations never do.
+      ipForm: '',
+      ipReadable: '',
+      ipVersion: ip.family === 4 ? 'in-addr' : 'ip6',
+      helo,
+      receiver: options.receiver ?? 'unknown',
+      timestamp: Math.floor(options.now?.() ?? Date.now() / 1000),
+      // expand() looks %{p} up itself, before expanding; this field is never called here.
+      validatedName: unusedValidatedName,
+    };
   }
 
   step(depth: number, domain: string, term: string, outcome: string, queries: TraceQuery[] = [], voidLookup?: VoidLookup): void {
@@ -109,7 +143,7 @@ class Evaluation {
   async query(name: string, type: RecordType, log: TraceQuery[]): Promise<Lookup> {
     try {
       const response = await this.options.resolver.query(name, type);
-      const answers = response.answers.map((r) => (r.type === 'TXT' ? txtJoin(r) : r.type === 'MX' ? `${r.data.preference} ${r.data.exchange}` : String(r.data)));
+      const answers = response.answers.map(answerText);
       log.push({
         name,
         type,
@@ -117,11 +151,11 @@ class Evaluation {
         answers,
         resolver: response.resolver,
       });
-      return { kind: 'ok', response };
+      return response;
     } catch (error) {
       const dnsError = error instanceof DnsError ? error : new DnsError('other', 'resolver', name, type, String(error));
       log.push({ name, type, outcome: 'error', answers: [], error: dnsError.message, resolver: dnsError.resolver });
-      return { kind: 'error', error: dnsError };
+      return dnsError;
     }
   }
 
@@ -151,27 +185,29 @@ class Evaluation {
     }
   }
 
-  macroValues(domain: string): MacroValues {
-    const at = this.sender.lastIndexOf('@');
-    return {
-      sender: this.sender,
-      localPart: this.sender.slice(0, at),
-      senderDomain: this.sender.slice(at + 1),
-      domain,
-      ipForm: ipMacroForm(this.ip),
-      ipReadable: formatIp(this.ip),
-      ipVersion: this.ip.family === 4 ? 'in-addr' : 'ip6',
-      helo: this.helo,
-      receiver: this.options.receiver ?? 'unknown',
-      timestamp: Math.floor(this.options.now?.() ?? Date.now() / 1000),
-      validatedName: () => this.validatedName(domain),
-    };
+  /**
+   * Expands macro parts for `domain`. Synchronous unless %{p} is used (its value costs DNS lookups): the
+   * hot path does not wait on a promise per term.
+   */
+  expand(parts: readonly MacroPart[], domain: string): string | Promise<string> {
+    if (this.values.ipForm === '' && (parts.length > 1 || parts[0]?.kind === 'expand')) {
+      this.values.ipForm = ipMacroForm(this.ip);
+      this.values.ipReadable = formatIp(this.ip);
+    }
+    if (!usesValidatedName(parts)) {
+      this.values.domain = domain;
+      return expandMacroWith(parts, this.values, '');
+    }
+    return this.validatedName(domain).then((name) => {
+      this.values.domain = domain;
+      return expandMacroWith(parts, this.values, name);
+    });
   }
 
   /** Expands a domain-spec into a name to query (§7.3 truncation), or null when it is not a valid name. */
   async targetName(parts: readonly MacroPart[], domain: string): Promise<string | null> {
-    const expanded = truncateToFit(await expandMacro(parts, this.macroValues(domain)));
-    return isQueryableDomain(expanded) ? canonicalDomain(expanded) : null;
+    const expanded = this.expand(parts, domain);
+    return queryableTarget(typeof expanded === 'string' ? expanded : await expanded);
   }
 
   /**
@@ -197,24 +233,30 @@ class Evaluation {
   async validatedNames(log: TraceQuery[]): Promise<string[]> {
     const { depth, domain, term } = this.at;
     const ptr = await this.query(reverseName(this.ip), 'PTR', log);
-    if (ptr.kind === 'error') return [];
-    this.countVoid(ptr.response, depth, domain, term, log);
-    const names = ptr.response.answers.slice(0, this.maxNames).map((r) => canonicalDomain(String(r.data)));
+    if (ptr instanceof DnsError) return [];
+    this.countVoid(ptr, depth, domain, term, log);
+    const names = ptr.answers.slice(0, this.maxNames).map((r) => canonicalDomain(String(r.data)));
     const validated: string[] = [];
     for (const name of names) {
       if (!isQueryableDomain(name)) continue;
       const addresses = await this.query(name, this.ip.family === 4 ? 'A' : 'AAAA', log);
-      if (addresses.kind === 'error') continue; // a DNS error skips this name (§5.5)
-      this.countVoid(addresses.response, depth, domain, term, log);
-      if (addresses.response.answers.some((r) => this.addressMatches(String(r.data), this.ip.family === 4 ? 32 : 128))) {
+      if (addresses instanceof DnsError) continue; // a DNS error skips this name (§5.5)
+      this.countVoid(addresses, depth, domain, term, log);
+      if (this.anyAddressMatches(addresses, this.ip.family === 4 ? 32 : 128)) {
         validated.push(name);
       }
     }
     return validated;
   }
 
+  /** Whether any A/AAAA record of the answer is in the client's network of `prefix` bits. */
+  anyAddressMatches(response: DnsResponse, prefix: number): boolean {
+    for (const record of response.answers) if (this.addressMatches(String(record.data), prefix)) return true;
+    return false;
+  }
+
   addressMatches(address: string, prefix: number): boolean {
-    const parsed = parseIp(address);
+    const parsed = parseAddress(address);
     return parsed !== null && inNetwork(this.ip, parsed, prefix);
   }
 
@@ -227,15 +269,16 @@ class Evaluation {
     const name = canonicalDomain(domain);
     const log: TraceQuery[] = [];
     const txt = await this.query(name, 'TXT', log);
-    if (txt.kind === 'error') {
+    if (txt instanceof DnsError) {
       this.step(depth, name, 'record', 'DNS error: temperror', log);
-      throw new Abort('temperror', `DNS error looking up the SPF record of ${name}: ${txt.error.message}`);
+      throw new Abort('temperror', `DNS error looking up the SPF record of ${name}: ${txt.message}`);
     }
-    if (txt.response.rcode === 'NXDOMAIN') {
+    if (txt.rcode === 'NXDOMAIN') {
       this.step(depth, name, 'record', 'domain does not exist: none', log);
       return { result: 'none', reason: `${name} does not exist` };
     }
-    const spfTexts = txt.response.answers.map(txtJoin).filter(isSpfRecord);
+    // The trace already holds the joined TXT strings (§3.3) of this answer.
+    const spfTexts = log[log.length - 1]!.answers.filter(isSpfRecord);
     if (spfTexts.length === 0) {
       this.step(depth, name, 'record', 'no SPF record: none', log);
       return { result: 'none', reason: `${name} has no SPF record` };
@@ -245,7 +288,7 @@ class Evaluation {
       throw new Abort('permerror', `${name} publishes ${spfTexts.length} SPF records; exactly one is allowed (RFC 7208 §4.5)`);
     }
     const text = spfTexts[0]!;
-    const parsed = parseRecord(text);
+    const parsed = parseCached(text);
     if (!parsed.ok) {
       this.step(depth, name, parsed.error.term, `syntax error at offset ${parsed.error.offset}: ${parsed.error.reason}`, log);
       throw new Abort(
@@ -256,13 +299,15 @@ class Evaluation {
     }
     this.step(depth, name, 'record', text, log);
     const outcome = await this.evaluateRecord(parsed.record, name, depth);
-    return { ...outcome, record: text };
+    outcome.record = text;
+    return outcome;
   }
 
   async evaluateRecord(record: SpfRecord, domain: string, depth: number): Promise<RecordOutcome> {
     for (const term of record.mechanisms) {
       this.innerChain = [];
-      const matched = await this.evaluateMechanism(term, domain, depth);
+      // all, ip4 and ip6 need no DNS: evaluated without a promise.
+      const matched = isLocal(term) ? this.evaluateLocal(term, domain, depth) : await this.evaluateMechanism(term, domain, depth);
       if (matched) {
         const result = RESULT_BY_QUALIFIER[term.qualifier];
         return {
@@ -275,7 +320,8 @@ class Evaluation {
       }
     }
     // redirect applies only when no mechanism matched and the record has no "all" (§6.1).
-    const hasAll = record.mechanisms.some((m) => m.name === 'all');
+    let hasAll = false;
+    for (const m of record.mechanisms) if (m.name === 'all') hasAll = true;
     if (record.redirect && !hasAll) {
       const term = record.redirect.text;
       this.at = { depth, domain, term };
@@ -299,23 +345,17 @@ class Evaluation {
   async evaluateMechanism(term: MechanismTerm, domain: string, depth: number): Promise<boolean> {
     this.at = { depth, domain, term: term.text };
     const log: TraceQuery[] = [];
-    const done = (matched: boolean, note = '') => {
-      this.step(depth, domain, term.text, `${matched ? 'match' : 'no match'}${note ? ` (${note})` : ''}`, log);
-      return matched;
-    };
-    const target = async () => (term.domainMacro ? this.targetName(term.domainMacro, domain) : domain);
+    // No closures here: this runs for every term, and creating functions per call costs.
 
     switch (term.name) {
       case 'all':
-        return done(true);
       case 'ip4':
-      case 'ip6': {
-        const prefix = term.name === 'ip4' ? (term.prefix4 ?? 32) : (term.prefix6 ?? 128);
-        return done(inNetwork(this.ip, term.network!, prefix));
-      }
+      case 'ip6':
+        return this.evaluateLocal(term, domain, depth);
       case 'include': {
         this.countLookup(depth, domain, term.text);
-        const name = await target();
+        const pending = this.target(term, domain);
+        const name = pending instanceof Promise ? await pending : pending;
         if (name === null) {
           this.step(depth, domain, term.text, 'target is not a valid domain: permerror');
           throw new Abort('permerror', `include target in the SPF record of ${domain} is not a valid domain name`);
@@ -326,25 +366,27 @@ class Evaluation {
           throw new Abort('permerror', `included domain ${name} has no SPF record (RFC 7208 §5.2)`);
         }
         this.innerChain = inner.result === 'pass' ? (inner.matchedChain ?? []) : [];
-        return done(inner.result === 'pass', `included record gave ${inner.result}`);
+        return this.done(term, domain, depth, log, inner.result === 'pass', `included record gave ${inner.result}`);
       }
       case 'a': {
         this.countLookup(depth, domain, term.text);
-        const name = await target();
-        if (name === null) return done(false, 'target is not a valid domain');
-        return done(await this.hostMatches(name, term, depth, domain, log));
+        const pending = this.target(term, domain);
+        const name = pending instanceof Promise ? await pending : pending;
+        if (name === null) return this.done(term, domain, depth, log, false, 'target is not a valid domain');
+        return this.done(term, domain, depth, log, await this.hostMatches(name, term, depth, domain, log));
       }
       case 'mx': {
         this.countLookup(depth, domain, term.text);
-        const name = await target();
-        if (name === null) return done(false, 'target is not a valid domain');
+        const pending = this.target(term, domain);
+        const name = pending instanceof Promise ? await pending : pending;
+        if (name === null) return this.done(term, domain, depth, log, false, 'target is not a valid domain');
         const mx = await this.query(name, 'MX', log);
-        if (mx.kind === 'error') {
+        if (mx instanceof DnsError) {
           this.step(depth, domain, term.text, 'DNS error: temperror', log);
-          throw new Abort('temperror', `DNS error looking up MX of ${name}: ${mx.error.message}`);
+          throw new Abort('temperror', `DNS error looking up MX of ${name}: ${mx.message}`);
         }
-        this.countVoid(mx.response, depth, domain, term.text, log);
-        const exchanges = mx.response.answers
+        this.countVoid(mx, depth, domain, term.text, log);
+        const exchanges = mx.answers
           .flatMap((r) => (r.type === 'MX' ? [r] : []))
           .sort((x, y) => x.data.preference - y.data.preference)
           .map((r) => canonicalDomain(r.data.exchange))
@@ -361,66 +403,92 @@ class Evaluation {
         let via: string | null = null;
         for (let i = 0; i < answers.length; i++) {
           const answer = answers[i]!;
-          if (answer.kind === 'error') {
+          if (answer instanceof DnsError) {
             this.step(depth, domain, term.text, 'DNS error: temperror', log);
-            throw new Abort('temperror', `DNS error looking up ${type} of ${exchanges[i]}: ${answer.error.message}`);
+            throw new Abort('temperror', `DNS error looking up ${type} of ${exchanges[i]}: ${answer.message}`);
           }
-          this.countVoid(answer.response, depth, domain, term.text, log);
-          if (via === null && answer.response.answers.some((r) => this.addressMatches(String(r.data), prefix))) via = exchanges[i]!;
+          this.countVoid(answer, depth, domain, term.text, log);
+          if (via === null && this.anyAddressMatches(answer, prefix)) via = exchanges[i]!;
         }
-        return via === null ? done(false) : done(true, `via ${via}`);
+        return via === null ? this.done(term, domain, depth, log, false) : this.done(term, domain, depth, log, true, `via ${via}`);
       }
       case 'ptr': {
         this.countLookup(depth, domain, term.text);
         // The ptr target is only compared with validated names, never queried: a name that could not
         // be queried (a single label, "unknown" from %{p}) still leads to the PTR lookups, and never matches.
-        const name = term.domainMacro ? canonicalDomain(truncateToFit(await expandMacro(term.domainMacro, this.macroValues(domain)))) : domain;
+        let name = domain;
+        if (term.domainMacro) {
+          const expanded = this.expand(term.domainMacro, domain);
+          name = canonicalDomain(truncateToFit(typeof expanded === 'string' ? expanded : await expanded));
+        }
         const ptr = await this.query(reverseName(this.ip), 'PTR', log);
         // A DNS error on the PTR lookup makes the mechanism not match (§5.5).
-        if (ptr.kind === 'error') return done(false, 'PTR lookup failed');
-        this.countVoid(ptr.response, depth, domain, term.text, log);
+        if (ptr instanceof DnsError) return this.done(term, domain, depth, log, false, 'PTR lookup failed');
+        this.countVoid(ptr, depth, domain, term.text, log);
         // §5.5: each PTR name is validated by its own address lookup, then the validated names are compared.
-        const names = ptr.response.answers.slice(0, this.maxNames).map((r) => canonicalDomain(String(r.data))).filter(isQueryableDomain);
+        const names = ptr.answers.slice(0, this.maxNames).map((r) => canonicalDomain(String(r.data))).filter(isQueryableDomain);
         const type = this.ip.family === 4 ? 'A' : 'AAAA';
         const answers = await Promise.all(names.map((candidate) => this.query(candidate, type, log)));
         let via: string | null = null;
         for (let i = 0; i < answers.length; i++) {
           const addresses = answers[i]!;
           // A DNS error skips this name (§5.5); an empty answer is a void lookup like any other (§4.6.4).
-          if (addresses.kind === 'error') continue;
-          this.countVoid(addresses.response, depth, domain, term.text, log);
-          const validated = addresses.response.answers.some((r) => this.addressMatches(String(r.data), this.ip.family === 4 ? 32 : 128));
+          if (addresses instanceof DnsError) continue;
+          this.countVoid(addresses, depth, domain, term.text, log);
+          const validated = this.anyAddressMatches(addresses, this.ip.family === 4 ? 32 : 128);
           if (via === null && validated && isSubdomainOrSame(names[i]!, name)) via = names[i]!;
         }
-        return via === null ? done(false) : done(true, `via ${via}`);
+        return via === null ? this.done(term, domain, depth, log, false) : this.done(term, domain, depth, log, true, `via ${via}`);
       }
       case 'exists': {
         this.countLookup(depth, domain, term.text);
-        const name = await target();
-        if (name === null) return done(false, 'target is not a valid domain');
+        const pending = this.target(term, domain);
+        const name = pending instanceof Promise ? await pending : pending;
+        if (name === null) return this.done(term, domain, depth, log, false, 'target is not a valid domain');
         // exists always asks for A records, whatever the client's family (§5.7).
         const a = await this.query(name, 'A', log);
-        if (a.kind === 'error') {
+        if (a instanceof DnsError) {
           this.step(depth, domain, term.text, 'DNS error: temperror', log);
-          throw new Abort('temperror', `DNS error looking up ${name}: ${a.error.message}`);
+          throw new Abort('temperror', `DNS error looking up ${name}: ${a.message}`);
         }
-        this.countVoid(a.response, depth, domain, term.text, log);
-        return done(a.response.answers.length > 0);
+        this.countVoid(a, depth, domain, term.text, log);
+        return this.done(term, domain, depth, log, a.answers.length > 0);
       }
     }
+  }
+
+  /** Records a mechanism's outcome in the trace and returns whether it matched. */
+  done(term: MechanismTerm, domain: string, depth: number, log: TraceQuery[], matched: boolean, note = ''): boolean {
+    this.step(depth, domain, term.text, note ? `${matched ? 'match' : 'no match'} (${note})` : matched ? 'match' : 'no match', log);
+    return matched;
+  }
+
+  /** A mechanism's target name, expanded without waiting unless %{p} is involved. */
+  target(term: MechanismTerm, domain: string): string | null | Promise<string | null> {
+    if (!term.domainMacro) return domain;
+    const expanded = this.expand(term.domainMacro, domain);
+    return typeof expanded === 'string' ? queryableTarget(expanded) : expanded.then(queryableTarget);
+  }
+
+  /** all, ip4 and ip6: decided by the client address alone. */
+  evaluateLocal(term: MechanismTerm, domain: string, depth: number): boolean {
+    let matched = true;
+    if (term.name !== 'all') matched = inNetwork(this.ip, term.network!, term.name === 'ip4' ? (term.prefix4 ?? 32) : (term.prefix6 ?? 128));
+    this.step(depth, domain, term.text, matched ? 'match' : 'no match');
+    return matched;
   }
 
   /** a/mx address comparison with the dual CIDR lengths; an empty answer is a void lookup (§4.6.4). */
   async hostMatches(host: string, term: MechanismTerm, depth: number, domain: string, log: TraceQuery[]): Promise<boolean> {
     const type = this.ip.family === 4 ? 'A' : 'AAAA';
     const answer = await this.query(host, type, log);
-    if (answer.kind === 'error') {
+    if (answer instanceof DnsError) {
       this.step(depth, domain, term.text, 'DNS error: temperror', log);
-      throw new Abort('temperror', `DNS error looking up ${type} of ${host}: ${answer.error.message}`);
+      throw new Abort('temperror', `DNS error looking up ${type} of ${host}: ${answer.message}`);
     }
-    this.countVoid(answer.response, depth, domain, term.text, log);
+    this.countVoid(answer, depth, domain, term.text, log);
     const prefix = this.ip.family === 4 ? (term.prefix4 ?? 32) : (term.prefix6 ?? 128);
-    return answer.response.answers.some((r) => this.addressMatches(String(r.data), prefix));
+    return this.anyAddressMatches(answer, prefix);
   }
 
   /** §6.2: the explanation for a fail, or null when exp= is absent or unusable. */
@@ -437,25 +505,58 @@ class Evaluation {
     }
     // The exp lookup does not count towards the lookup or void limits.
     const txt = await this.query(name, 'TXT', log);
-    if (txt.kind === 'error' || txt.response.answers.length !== 1) {
+    if (txt instanceof DnsError || txt.answers.length !== 1) {
       this.step(depth, explainer.domain, exp.text, 'no single explanation record: default explanation', log);
       return null;
     }
-    const parsed = parseMacroString(txtJoin(txt.response.answers[0]!), true);
+    const parsed = parseMacroString(txtJoin(txt.answers[0]!), true);
     if ('error' in parsed) {
       this.step(depth, explainer.domain, exp.text, `explanation text invalid (${parsed.error.reason}): default explanation`, log);
       return null;
     }
-    const text = await expandMacro(parsed.parts, this.macroValues(explainer.domain));
+    const expanded = this.expand(parsed.parts, explainer.domain);
+    const text = typeof expanded === 'string' ? expanded : await expanded;
     this.step(depth, explainer.domain, exp.text, `explanation: ${text}`, log);
     return text;
   }
 }
 
+/** An answer as the trace shows it. */
+function answerText(record: DnsRecord): string {
+  return record.type === 'TXT' ? txtJoin(record) : record.type === 'MX' ? `${record.data.preference} ${record.data.exchange}` : String(record.data);
+}
+
+function unusedValidatedName(): Promise<string> {
+  return Promise.resolve('unknown');
+}
+
+/** Parsed A/AAAA answers by text: the same addresses come back in every evaluation. */
+const parsedAddresses = new Map<string, IpAddress | null>();
+
+function parseAddress(text: string): IpAddress | null {
+  let parsed = parsedAddresses.get(text);
+  if (parsed === undefined) {
+    parsed = parseIp(text);
+    if (parsedAddresses.size >= 4096) parsedAddresses.clear();
+    parsedAddresses.set(text, parsed);
+  }
+  return parsed;
+}
+
+function isLocal(term: MechanismTerm): boolean {
+  return term.name === 'all' || term.name === 'ip4' || term.name === 'ip6';
+}
+
+/** A name to query after §7.3 truncation, or null when it is not a valid domain name. */
+function queryableTarget(expanded: string): string | null {
+  const name = truncateToFit(expanded);
+  return isQueryableDomain(name) ? canonicalDomain(name) : null;
+}
+
 /** Evaluates SPF for a client address, sender and HELO name (RFC 7208 check_host()). */
 export async function checkHost(input: CheckHostInput, options: CheckHostOptions): Promise<CheckHostResult> {
   const helo = input.helo ?? '';
-  const parsedIp = parseIp(input.ip.trim());
+  const parsedIp = parseAddress(input.ip.trim());
   let sender = input.sender;
   // §4.3: a null reverse-path checks postmaster@HELO; a sender without local-part uses "postmaster".
   if (sender === '') sender = `postmaster@${helo}`;

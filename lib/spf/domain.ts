@@ -5,8 +5,16 @@ const MAX_LABEL_LENGTH = 63;
 
 /** Strips one trailing dot and lower-cases: the canonical form for queries and comparisons. */
 export function canonicalDomain(name: string): string {
-  const lower = name.toLowerCase();
+  const lower = hasUpperCase(name) ? name.toLowerCase() : name;
   return lower.endsWith('.') ? lower.slice(0, -1) : lower;
+}
+
+function hasUpperCase(name: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    const code = name.charCodeAt(i);
+    if ((code >= 65 && code <= 90) || code > 127) return true;
+  }
+  return false;
 }
 
 /**
@@ -14,11 +22,21 @@ export function canonicalDomain(name: string): string {
  * (RFC 7208 §4.3). Characters beyond that are left to DNS, as the RFC does.
  */
 export function isQueryableDomain(name: string): boolean {
-  const canonical = canonicalDomain(name);
-  if (canonical.length === 0 || canonical.length > MAX_NAME_LENGTH) return false;
-  const labels = canonical.split('.');
-  if (labels.length < 2) return false;
-  return labels.every((label) => label.length > 0 && label.length <= MAX_LABEL_LENGTH);
+  // One pass over the characters: no label list is built (this runs for every queried name).
+  const length = name.endsWith('.') ? name.length - 1 : name.length;
+  if (length === 0 || length > MAX_NAME_LENGTH) return false;
+  let labels = 1;
+  let labelLength = 0;
+  for (let i = 0; i < length; i++) {
+    if (name.charCodeAt(i) === 46 /* . */) {
+      if (labelLength === 0) return false;
+      labels++;
+      labelLength = 0;
+    } else if (++labelLength > MAX_LABEL_LENGTH) {
+      return false;
+    }
+  }
+  return labels >= 2 && labelLength > 0;
 }
 
 /** RFC 7208 §7.3: an over-long expanded name loses labels from the left until it fits in 253. */

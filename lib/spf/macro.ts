@@ -135,15 +135,28 @@ export interface MacroValues {
   validatedName: () => Promise<string>;
 }
 
+/** Whether the parts use %{p}, whose value costs DNS lookups (the one asynchronous macro). */
+export function usesValidatedName(parts: readonly MacroPart[]): boolean {
+  for (const part of parts) if (part.kind === 'expand' && part.letter === 'p') return true;
+  return false;
+}
+
 /** Expands parsed parts (§7.3): split on delimiters, reverse, keep the right-most N, join with dots. */
 export async function expandMacro(parts: readonly MacroPart[], values: MacroValues): Promise<string> {
+  return expandMacroWith(parts, values, usesValidatedName(parts) ? await values.validatedName() : '');
+}
+
+/** expandMacro without waiting: `validatedName` is the value of %{p}, looked up beforehand when used. */
+export function expandMacroWith(parts: readonly MacroPart[], values: MacroValues, validatedName: string): string {
+  // A plain domain-spec (the common case) is one literal part.
+  if (parts.length === 1 && parts[0]!.kind === 'literal') return parts[0]!.text;
   let out = '';
   for (const part of parts) {
     if (part.kind === 'literal') {
       out += part.text;
       continue;
     }
-    let value = await letterValue(part.letter, values);
+    let value = part.letter === 'p' ? validatedName : letterValue(part.letter, values);
     if (part.keep !== null || part.reverse || part.delimiters) {
       const delimiters = part.delimiters || '.';
       let pieces = splitOn(value, delimiters);
@@ -171,7 +184,7 @@ function splitOn(value: string, delimiters: string): string[] {
   return pieces;
 }
 
-async function letterValue(letter: MacroLetter, v: MacroValues): Promise<string> {
+function letterValue(letter: Exclude<MacroLetter, 'p'>, v: MacroValues): string {
   switch (letter) {
     case 's':
       return v.sender;
@@ -183,8 +196,6 @@ async function letterValue(letter: MacroLetter, v: MacroValues): Promise<string>
       return v.domain;
     case 'i':
       return v.ipForm;
-    case 'p':
-      return v.validatedName();
     case 'v':
       return v.ipVersion;
     case 'h':

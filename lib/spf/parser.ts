@@ -25,13 +25,12 @@ export function isSpfRecord(text: string): boolean {
 }
 
 /** A located syntax problem: the words are the catalog's (spf_syntax_*), `reason` their English form for the trace and CLI. */
-class TermError extends Error {
+// Not an Error: it is always caught inside parseRecord, so it needs no stack trace (costly to capture).
+class TermError {
   constructor(
     readonly relativeOffset: number,
     readonly problem: Message,
-  ) {
-    super(render('en', problem));
-  }
+  ) {}
 }
 
 export function parseRecord(text: string): ParseResult {
