@@ -61,6 +61,10 @@ class Abort {
   ) {}
 }
 
+/** Shared empty lists for steps without queries and terms without an inner match (never mutated). */
+const NO_QUERIES = Object.freeze([]) as unknown as TraceQuery[];
+const NO_CHAIN: readonly { domain: string; term: string }[] = Object.freeze([]);
+
 /** Parsed records by text: the same records are evaluated again and again (providers, bounces, suites). */
 const parsedRecords = new Map<string, ReturnType<typeof parseRecord>>();
 const PARSED_RECORDS_KEPT = 512;
@@ -96,15 +100,18 @@ class Evaluation {
   private readonly maxLookups: number;
   private readonly maxVoid: number;
   private readonly maxNames: number;
+  private reverse: string | undefined;
   /** The macro values of this evaluation; `domain` is set before each (synchronous) expansion. */
   private readonly values: MacroValues;
   private validatedNamesCache: Promise<string[]> | null = null;
   /** Off while the explanation is built: exp= lookups come after evaluation and are not counted (§4.6.4). */
   private countingVoids = true;
   /** The term being evaluated, for trace steps made from inside macro expansion (%{p}). */
-  private at = { depth: 0, domain: '', term: '' };
+  private atDepth = 0;
+  private atDomain = '';
+  private atTerm = '';
   /** Set by a matching include: the chain of terms that matched inside it. */
-  private innerChain: { domain: string; term: string }[] = [];
+  private innerChain: readonly { domain: string; term: string }[] = NO_CHAIN;
 
   constructor(
     private readonly options: CheckHostOptions,
@@ -133,30 +140,27 @@ class Evaluation {
     };
   }
 
-  step(depth: number, domain: string, term: string, outcome: string, queries: TraceQuery[] = [], voidLookup?: VoidLookup): void {
+  step(depth: number, domain: string, term: string, outcome: string, queries: TraceQuery[] = NO_QUERIES, voidLookup?: VoidLookup): void {
     const step: TraceStep = { depth, domain, term, outcome, lookups: this.lookups, voidLookups: this.voidLookups, queries };
     if (voidLookup) step.voidLookup = voidLookup;
     this.trace.push(step);
   }
 
-  /** One DNS question; failures come back as values so each caller applies its own RFC rule. */
-  async query(name: string, type: RecordType, log: TraceQuery[]): Promise<Lookup> {
+  /**
+   * One DNS question; failures come back as values so each caller applies its own RFC rule. A plain
+   * promise chain rather than an async function: one promise less per question on the hot path.
+   */
+  query(name: string, type: RecordType, log: TraceQuery[]): Promise<Lookup> {
+    let pending: Promise<DnsResponse>;
     try {
-      const response = await this.options.resolver.query(name, type);
-      const answers = response.answers.map(answerText);
-      log.push({
-        name,
-        type,
-        outcome: response.rcode === 'NXDOMAIN' ? 'nxdomain' : answers.length === 0 ? 'nodata' : 'answer',
-        answers,
-        resolver: response.resolver,
-      });
-      return response;
+      pending = this.options.resolver.query(name, type);
     } catch (error) {
-      const dnsError = error instanceof DnsError ? error : new DnsError('other', 'resolver', name, type, String(error));
-      log.push({ name, type, outcome: 'error', answers: [], error: dnsError.message, resolver: dnsError.resolver });
-      return dnsError;
+      return Promise.resolve(failedQuery(name, type, error, log));
     }
+    return pending.then(
+      (response) => answeredQuery(name, type, response, log),
+      (error: unknown) => failedQuery(name, type, error, log),
+    );
   }
 
   /**
@@ -174,7 +178,7 @@ class Evaluation {
       this.step(depth, domain, term, `void lookup limit exceeded (${this.voidLookups} > ${this.maxVoid}) at ${response.name} ${response.type}`, log, voidLookup);
       throw new Abort('permerror', `more than ${this.maxVoid} DNS lookups returned no answer (void lookup limit, RFC 7208 §4.6.4); the last was ${response.name} ${response.type}`);
     }
-    this.step(depth, domain, term, `void lookup ${this.voidLookups} of at most ${this.maxVoid}: ${response.name} ${response.type} ${outcome}`, [], voidLookup);
+    this.step(depth, domain, term, `void lookup ${this.voidLookups} of at most ${this.maxVoid}: ${response.name} ${response.type} ${outcome}`, NO_QUERIES, voidLookup);
   }
 
   countLookup(depth: number, domain: string, term: string): void {
@@ -217,7 +221,7 @@ class Evaluation {
   async validatedName(domain: string): Promise<string> {
     this.validatedNamesCache ??= (async () => {
       const log: TraceQuery[] = [];
-      const { depth, domain: at, term } = this.at;
+      const { atDepth: depth, atDomain: at, atTerm: term } = this;
       const names = await this.validatedNames(log);
       this.step(depth, at, term, `%{p}: validated names ${names.join(', ') || 'none'}`, log);
       return names;
@@ -231,8 +235,8 @@ class Evaluation {
    * queries are DNS queries of the evaluation like any other: empty answers count as void (§4.6.4).
    */
   async validatedNames(log: TraceQuery[]): Promise<string[]> {
-    const { depth, domain, term } = this.at;
-    const ptr = await this.query(reverseName(this.ip), 'PTR', log);
+    const { atDepth: depth, atDomain: domain, atTerm: term } = this;
+    const ptr = await this.query(this.reverseName(), 'PTR', log);
     if (ptr instanceof DnsError) return [];
     this.countVoid(ptr, depth, domain, term, log);
     const names = ptr.answers.slice(0, this.maxNames).map((r) => canonicalDomain(String(r.data)));
@@ -305,7 +309,7 @@ class Evaluation {
 
   async evaluateRecord(record: SpfRecord, domain: string, depth: number): Promise<RecordOutcome> {
     for (const term of record.mechanisms) {
-      this.innerChain = [];
+      this.innerChain = NO_CHAIN;
       // all, ip4 and ip6 need no DNS: evaluated without a promise.
       const matched = isLocal(term) ? this.evaluateLocal(term, domain, depth) : await this.evaluateMechanism(term, domain, depth);
       if (matched) {
@@ -324,7 +328,9 @@ class Evaluation {
     for (const m of record.mechanisms) if (m.name === 'all') hasAll = true;
     if (record.redirect && !hasAll) {
       const term = record.redirect.text;
-      this.at = { depth, domain, term };
+      this.atDepth = depth;
+      this.atDomain = domain;
+      this.atTerm = term;
       this.countLookup(depth, domain, term);
       const target = await this.targetName(record.redirect.macro, domain);
       if (target === null) {
@@ -343,7 +349,9 @@ class Evaluation {
   }
 
   async evaluateMechanism(term: MechanismTerm, domain: string, depth: number): Promise<boolean> {
-    this.at = { depth, domain, term: term.text };
+    this.atDepth = depth;
+    this.atDomain = domain;
+    this.atTerm = term.text;
     const log: TraceQuery[] = [];
     // No closures here: this runs for every term, and creating functions per call costs.
 
@@ -365,7 +373,7 @@ class Evaluation {
         if (inner.result === 'none') {
           throw new Abort('permerror', `included domain ${name} has no SPF record (RFC 7208 §5.2)`);
         }
-        this.innerChain = inner.result === 'pass' ? (inner.matchedChain ?? []) : [];
+        this.innerChain = inner.result === 'pass' ? (inner.matchedChain ?? NO_CHAIN) : NO_CHAIN;
         return this.done(term, domain, depth, log, inner.result === 'pass', `included record gave ${inner.result}`);
       }
       case 'a': {
@@ -421,7 +429,7 @@ class Evaluation {
           const expanded = this.expand(term.domainMacro, domain);
           name = canonicalDomain(truncateToFit(typeof expanded === 'string' ? expanded : await expanded));
         }
-        const ptr = await this.query(reverseName(this.ip), 'PTR', log);
+        const ptr = await this.query(this.reverseName(), 'PTR', log);
         // A DNS error on the PTR lookup makes the mechanism not match (§5.5).
         if (ptr instanceof DnsError) return this.done(term, domain, depth, log, false, 'PTR lookup failed');
         this.countVoid(ptr, depth, domain, term.text, log);
@@ -455,6 +463,11 @@ class Evaluation {
         return this.done(term, domain, depth, log, a.answers.length > 0);
       }
     }
+  }
+
+  /** The client's PTR query name, built once per evaluation. */
+  reverseName(): string {
+    return (this.reverse ??= reverseName(this.ip));
   }
 
   /** Records a mechanism's outcome in the trace and returns whether it matched. */
@@ -496,7 +509,9 @@ class Evaluation {
     const exp = explainer.record.exp;
     if (!exp) return null;
     this.countingVoids = false;
-    this.at = { depth, domain: explainer.domain, term: exp.text };
+    this.atDepth = depth;
+    this.atDomain = explainer.domain;
+    this.atTerm = exp.text;
     const log: TraceQuery[] = [];
     const name = await this.targetName(exp.macro, explainer.domain).catch(() => null);
     if (name === null) {
@@ -509,7 +524,7 @@ class Evaluation {
       this.step(depth, explainer.domain, exp.text, 'no single explanation record: default explanation', log);
       return null;
     }
-    const parsed = parseMacroString(txtJoin(txt.answers[0]!), true);
+    const parsed = parseExplanation(txtJoin(txt.answers[0]!));
     if ('error' in parsed) {
       this.step(depth, explainer.domain, exp.text, `explanation text invalid (${parsed.error.reason}): default explanation`, log);
       return null;
@@ -519,6 +534,39 @@ class Evaluation {
     this.step(depth, explainer.domain, exp.text, `explanation: ${text}`, log);
     return text;
   }
+}
+
+/** Parsed explanation texts (§6.2), kept like the parsed records. */
+const parsedExplanations = new Map<string, ReturnType<typeof parseMacroString>>();
+
+function parseExplanation(text: string): ReturnType<typeof parseMacroString> {
+  let parsed = parsedExplanations.get(text);
+  if (parsed === undefined) {
+    parsed = parseMacroString(text, true);
+    if (parsedExplanations.size >= PARSED_RECORDS_KEPT) parsedExplanations.delete(parsedExplanations.keys().next().value!);
+    parsedExplanations.set(text, parsed);
+  }
+  return parsed;
+}
+
+/** Logs an answered question for the trace. */
+function answeredQuery(name: string, type: RecordType, response: DnsResponse, log: TraceQuery[]): DnsResponse {
+  const answers = response.answers.map(answerText);
+  log.push({
+    name,
+    type,
+    outcome: response.rcode === 'NXDOMAIN' ? 'nxdomain' : answers.length === 0 ? 'nodata' : 'answer',
+    answers,
+    resolver: response.resolver,
+  });
+  return response;
+}
+
+/** Logs a failed question and returns its DnsError (any other exception becomes one). */
+function failedQuery(name: string, type: RecordType, error: unknown, log: TraceQuery[]): DnsError {
+  const dnsError = error instanceof DnsError ? error : new DnsError('other', 'resolver', name, type, String(error));
+  log.push({ name, type, outcome: 'error', answers: [], error: dnsError.message, resolver: dnsError.resolver });
+  return dnsError;
 }
 
 /** An answer as the trace shows it. */
