@@ -2,7 +2,7 @@
 // OpenSPF conformance suites, unit tests and benchmarks, with the same semantics as a real resolver
 // (CNAME chasing, NXDOMAIN vs NODATA, timeouts and SERVFAIL as DnsError).
 import { DnsError, normalizeName } from './types';
-import type { DnsRecord, DnsResponse, MxData, QueryOptions, RecordType, Resolver } from './types';
+import type { DnsFailureKind, DnsRecord, DnsResponse, MxData, QueryOptions, RecordType, Resolver } from './types';
 
 /**
  * One entry of a name, in order. `timeout`/`servfail` make that type fail; `{ timeoutRest: true }` makes
@@ -30,6 +30,8 @@ export class ZoneResolver implements Resolver {
   private readonly label: string;
   private readonly defaultTtl: number;
   private readonly maxChain: number;
+  private readonly records = new Map<ZoneEntry, DnsRecord>();
+  private readonly failures = new Map<string, DnsError>();
   /** Every question asked, in order: tests and the trace checks read it. */
   readonly log: { name: string; type: RecordType }[] = [];
 
@@ -58,7 +60,7 @@ export class ZoneResolver implements Resolver {
       if (!cname) return this.response(qname, type, 'NOERROR', ofType(records, type), chain);
       current = normalizeName(String(cname.data));
       if (chain.includes(current) || current === qname || chain.length >= this.maxChain) {
-        throw new DnsError('servfail', this.label, qname, type, 'CNAME loop');
+        throw this.failure('servfail', qname, type, 'CNAME loop');
       }
       chain.push(current);
     }
@@ -72,17 +74,37 @@ export class ZoneResolver implements Resolver {
     let sawType = false;
     for (const entry of entries) {
       if ('timeoutRest' in entry) {
-        if (!sawType) throw new DnsError('timeout', this.label, qname, type);
+        if (!sawType) throw this.failure('timeout', qname, type);
         break;
       }
       if ('fail' in entry) {
-        if (entry.type === type) throw new DnsError(entry.fail, this.label, qname, type);
+        if (entry.type === type) throw this.failure(entry.fail, qname, type);
         continue;
       }
       if (entry.type === type) sawType = true;
-      records.push(this.toRecord(name, entry));
+      // Each entry becomes its record once (per owner name): answers share them (nobody mutates an answer).
+      let record = this.records.get(entry);
+      if (record === undefined || record.name !== name) {
+        record = this.toRecord(name, entry);
+        this.records.set(entry, record);
+      }
+      records.push(record);
     }
     return records;
+  }
+
+  /**
+   * The scripted failure for one question. The same question fails the same way every time, so its
+   * DnsError is made once: building an Error (and its stack) per question costs more than the lookup.
+   */
+  private failure(kind: DnsFailureKind, qname: string, type: RecordType, detail?: string): DnsError {
+    const key = `${kind} ${qname} ${type}`;
+    let error = this.failures.get(key);
+    if (error === undefined) {
+      error = new DnsError(kind, this.label, qname, type, detail);
+      this.failures.set(key, error);
+    }
+    return error;
   }
 
   private toRecord(name: string, entry: Exclude<ZoneEntry, { fail: unknown } | { timeoutRest: true }>): DnsRecord {
