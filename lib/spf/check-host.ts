@@ -381,7 +381,15 @@ class Evaluation {
         const pending = this.target(term, domain);
         const name = pending instanceof Promise ? await pending : pending;
         if (name === null) return this.done(term, domain, depth, log, false, 'target is not a valid domain');
-        return this.done(term, domain, depth, log, await this.hostMatches(name, term, depth, domain, log));
+        const type = this.ip.family === 4 ? 'A' : 'AAAA';
+        const answer = await this.query(name, type, log);
+        if (answer instanceof DnsError) {
+          this.step(depth, domain, term.text, 'DNS error: temperror', log);
+          throw new Abort('temperror', `DNS error looking up ${type} of ${name}: ${answer.message}`);
+        }
+        // An empty answer is a void lookup (§4.6.4); the addresses are compared with the dual CIDR lengths.
+        this.countVoid(answer, depth, domain, term.text, log);
+        return this.done(term, domain, depth, log, this.anyAddressMatches(answer, this.ip.family === 4 ? (term.prefix4 ?? 32) : (term.prefix6 ?? 128)));
       }
       case 'mx': {
         this.countLookup(depth, domain, term.text);
@@ -489,19 +497,6 @@ class Evaluation {
     if (term.name !== 'all') matched = inNetwork(this.ip, term.network!, term.name === 'ip4' ? (term.prefix4 ?? 32) : (term.prefix6 ?? 128));
     this.step(depth, domain, term.text, matched ? 'match' : 'no match');
     return matched;
-  }
-
-  /** a/mx address comparison with the dual CIDR lengths; an empty answer is a void lookup (§4.6.4). */
-  async hostMatches(host: string, term: MechanismTerm, depth: number, domain: string, log: TraceQuery[]): Promise<boolean> {
-    const type = this.ip.family === 4 ? 'A' : 'AAAA';
-    const answer = await this.query(host, type, log);
-    if (answer instanceof DnsError) {
-      this.step(depth, domain, term.text, 'DNS error: temperror', log);
-      throw new Abort('temperror', `DNS error looking up ${type} of ${host}: ${answer.message}`);
-    }
-    this.countVoid(answer, depth, domain, term.text, log);
-    const prefix = this.ip.family === 4 ? (term.prefix4 ?? 32) : (term.prefix6 ?? 128);
-    return this.anyAddressMatches(answer, prefix);
   }
 
   /** §6.2: the explanation for a fail, or null when exp= is absent or unusable. */
