@@ -4,7 +4,7 @@
 import type { LocalizedText } from '../diagnosis/types';
 import type { Resolver } from '../dns/types';
 import { DnsError } from '../dns/types';
-import { localized, renderBoth } from '../i18n';
+import { type Message, localized, renderBoth } from '../i18n';
 import { parseBounce } from './parse';
 import type { BounceAnalysis, BounceKind } from './parse';
 import { checkHost } from '../spf/check-host';
@@ -37,6 +37,8 @@ export interface BounceSpfCheck {
   result: SpfResult;
   /** check_host's own reason (English, technical). */
   reason: string;
+  /** For permerror and temperror: the same as a catalog message, shown in the reader's language. */
+  problem?: Message;
   /** The domain's own exp= text for a fail, when it publishes one. */
   explanation?: string;
   record?: string;
@@ -154,6 +156,7 @@ function toCheck(domain: string, ip: string, sender: string, outcome: CheckHostR
     traceText: formatTrace(outcome),
   };
   if (outcome.explanation) check.explanation = outcome.explanation;
+  if (outcome.problem) check.problem = outcome.problem;
   if (outcome.record !== undefined) check.record = outcome.record;
   if (outcome.result === 'temperror') {
     const failed = outcome.trace.flatMap((step) => step.queries).find((query) => query.outcome === 'error');
@@ -187,7 +190,7 @@ function explainCheck(bounce: BounceFacts, spf: BounceSpfCheck): Pick<BounceExpl
   }
   if (spf.record !== undefined) details.push(localized('bounce_detail_record', { domain: spf.domain, record: spf.record }));
   if (spf.explanation) details.push(localized('bounce_detail_exp', { text: spf.explanation }));
-  if (spf.result === 'permerror') details.push(localized('bounce_detail_error', { reason: spf.reason }));
+  if (spf.result === 'permerror') details.push(localized('bounce_detail_error', { reason: spf.problem ?? spf.reason }));
   if (spf.result !== 'temperror' && spf.result !== 'none') {
     details.push(localized('bounce_detail_lookups', { lookups: spf.lookups, voidLookups: spf.voidLookups }));
   }

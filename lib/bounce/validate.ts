@@ -1,6 +1,7 @@
 // Checks a BounceExplanation that arrived over a port before the popup renders it: the shape must be
 // exactly what explainBounce produces (strings where text is shown, arrays where lists are drawn).
 import type { LocalizedText } from '../diagnosis/types';
+import { isMessage } from '../i18n';
 import { BOUNCE_KINDS } from './parse';
 import type { BounceKind } from './parse';
 import { SPF_RESULTS } from '../spf/types';
@@ -63,6 +64,7 @@ function isSpfCheck(v: unknown): v is BounceSpfCheck {
   if (!isObject(v) || !SPF_RESULTS.includes(v.result as SpfResult)) return false;
   if (!isText(v.domain) || !isText(v.ip) || !isText(v.sender) || !isText(v.reason)) return false;
   if (!isOptionalText(v.explanation) || !isOptionalText(v.record)) return false;
+  if (v.problem !== undefined && !isMessage(v.problem)) return false;
   if (!isCount(v.lookups) || !isCount(v.voidLookups)) return false;
   if (!isList(v.matchedChain) || !v.matchedChain.every(isLink)) return false;
   if (!isList(v.trace) || !v.trace.every(isStep)) return false;

@@ -142,14 +142,14 @@ function issueFindings(analysis: SpfAnalysis, domain: string, refs: RecordRef[])
     switch (issue.code) {
       case 'syntax-error': {
         const error = findSyntaxError(analysis.root, issue);
-        push(makeFinding('SPF_SYNTAX', { domain: issue.domain, term: error?.term ?? issue.term ?? '', position: (error?.offset ?? 0) + 1, reason: error?.problem ?? issue.message }, refs));
+        push(makeFinding('SPF_SYNTAX', { domain: issue.domain, term: error?.term ?? issue.term ?? '', position: (error?.offset ?? 0) + 1, reason: error?.problem ?? issue.text }, refs));
         break;
       }
       // Not syntax errors to RFC 7208, but each breaks the record the way its author did not mean.
       case 'mechanism-as-modifier':
       case 'include-none':
       case 'invalid-target':
-        push(makeFinding('SPF_SYNTAX', { domain: issue.domain, term: issue.term ?? issue.domain, position: termPosition(analysis.root, issue.term), reason: issue.message }, refs));
+        push(makeFinding('SPF_SYNTAX', { domain: issue.domain, term: issue.term ?? issue.domain, position: termPosition(analysis.root, issue.term), reason: issue.text }, refs));
         break;
       // An include/redirect cycle: receivers loop until the lookup limit, so the finding names the cycle.
       case 'loop':

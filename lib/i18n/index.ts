@@ -55,6 +55,16 @@ export function hasMessage(key: string): boolean {
   return key in catalogs.en && key in catalogs.ja;
 }
 
+/** True for a Message that arrived from another context: a known key, parameters of data or messages. */
+export function isMessage(value: unknown, depth = 0): value is Message {
+  if (typeof value !== 'object' || value === null || depth > 4) return false;
+  const { key, params } = value as { key?: unknown; params?: unknown };
+  if (typeof key !== 'string' || !hasMessage(key)) return false;
+  if (params === undefined) return true;
+  if (typeof params !== 'object' || params === null) return false;
+  return Object.values(params).every((p) => typeof p === 'string' || typeof p === 'number' || isMessage(p, depth + 1));
+}
+
 /** The UI language: an explicit choice, else the browser's ("ja", "ja-JP" → Japanese). */
 export function pickLang(preference: 'auto' | Lang, browserLanguage: string | undefined): Lang {
   if (preference !== 'auto') return preference;

@@ -2,6 +2,7 @@
 // a match, unlike check_host), lookups are counted per node, and the problems a receiver would hit are
 // listed. Sibling branches are fetched concurrently, so wall time follows the tree's depth, not its size.
 import { DnsError, txtJoin } from '../dns/types';
+import { type Message, message } from '../i18n';
 import type { DnsResponse, RecordType, Resolver } from '../dns/types';
 import { canonicalDomain, isQueryableDomain, truncateToFit } from './domain';
 import { expandMacro } from './macro';
@@ -44,7 +45,8 @@ export interface SpfIssue {
   severity: 'error' | 'warning' | 'info';
   domain: string;
   term?: string;
-  message: string;
+  /** What the issue is, as a catalog message (spf_issue_*). */
+  text: Message;
   /** For a loop: the domains from the first visit of the repeated one back to it (a → b → a). */
   cycle?: string[];
 }
@@ -145,7 +147,7 @@ function finish(context: WalkContext, domain: string, root: SpfNode): SpfAnalysi
       code: 'lookup-limit',
       severity: 'error',
       domain,
-      message: `the SPF tree needs ${root.totalLookups} DNS lookups; receivers stop at ${LOOKUP_LIMIT} and return permerror (RFC 7208 §4.6.4)`,
+      text: message('spf_issue_lookup_limit', { lookups: root.totalLookups, limit: LOOKUP_LIMIT }),
     });
   }
   if (root.totalVoidLookups > VOID_LOOKUP_LIMIT) {
@@ -153,7 +155,7 @@ function finish(context: WalkContext, domain: string, root: SpfNode): SpfAnalysi
       code: 'void-limit',
       severity: 'error',
       domain,
-      message: `${root.totalVoidLookups} lookups in the SPF tree return no answer; more than ${VOID_LOOKUP_LIMIT} gives permerror (RFC 7208 §4.6.4)`,
+      text: message('spf_issue_void_limit', { count: root.totalVoidLookups, limit: VOID_LOOKUP_LIMIT }),
     });
   }
   return {
@@ -205,7 +207,7 @@ async function walk(context: WalkContext, domain: string, via: SpfNode['via'], p
       code: 'loop',
       severity: 'error',
       domain: path[path.length - 1] ?? domain,
-      message: `${domain} is reached again through ${[...path, domain].join(' → ')}: the loop makes receivers exceed the lookup limit`,
+      text: message('spf_issue_loop', { domain, path: [...path, domain].join(' → ') }),
       cycle,
     });
     return emptyNode(domain, via, 'loop');
@@ -213,16 +215,13 @@ async function walk(context: WalkContext, domain: string, via: SpfNode['via'], p
   const nextPath = [...path, domain];
   const answer = await query(context, domain, 'TXT');
   if (answer instanceof DnsError) {
-    context.issues.push({ code: 'dns-error', severity: 'error', domain, message: `TempError: ${answer.message}` });
+    context.issues.push({ code: 'dns-error', severity: 'error', domain, text: message('spf_issue_dns_error', { domain, reason: answer.message }) });
     return emptyNode(domain, via, 'dns-error', { error: answer.message });
   }
   const spf = answer.answers.filter((r) => r.type === 'TXT' && isSpfRecord(txtJoin(r)));
   if (spf.length === 0) {
-    const message =
-      via === 'root'
-        ? `${domain} has no SPF record`
-        : `${domain} has no SPF record, so the ${via} that names it gives permerror`;
-    context.issues.push({ code: via === 'root' ? 'no-record' : 'include-none', severity: 'error', domain, message });
+    const text = via === 'root' ? message('spf_issue_no_record', { domain }) : message('spf_issue_include_none', { domain, via });
+    context.issues.push({ code: via === 'root' ? 'no-record' : 'include-none', severity: 'error', domain, text });
     return emptyNode(domain, via, 'none');
   }
   if (spf.length > 1) {
@@ -231,7 +230,7 @@ async function walk(context: WalkContext, domain: string, via: SpfNode['via'], p
       code: 'multiple-records',
       severity: 'error',
       domain,
-      message: `${domain} publishes ${records.length} SPF records; receivers return permerror. Merge them into one (RFC 7208 §3.2)`,
+      text: message('spf_issue_multiple_records', { domain, count: records.length }),
     });
     return emptyNode(domain, via, 'multiple', { records });
   }
@@ -257,7 +256,7 @@ async function analyseText(
       severity: 'error',
       domain,
       term: parsed.error.term,
-      message: `syntax error at "${parsed.error.term}" (offset ${parsed.error.offset}): ${parsed.error.reason}`,
+      text: message('spf_issue_syntax_error', { term: parsed.error.term, position: parsed.error.offset + 1, problem: parsed.error.problem }),
     });
     return emptyNode(domain, via, 'syntax-error', { record: text, strings, syntaxError: parsed.error });
   }
@@ -330,7 +329,7 @@ async function analyseAddressTerm(context: WalkContext, term: MechanismTerm, dom
         severity: 'error',
         domain,
         term: term.text,
-        message: `${target} has ${hosts} MX hosts; an "mx" term may look up at most 10 (permerror, RFC 7208 §4.6.4)`,
+        text: message('spf_issue_mx_too_many', { target, hosts }),
       });
     }
     return markVoid(context, { ...base, mxHosts: hosts }, hosts === 0, domain, target);
@@ -350,7 +349,7 @@ function markVoid(context: WalkContext, analysis: TermAnalysis, isVoid: boolean,
     severity: 'warning',
     domain,
     term: analysis.text,
-    message: `"${analysis.text}" looks up ${target}, which has no records (a void lookup; more than ${VOID_LOOKUP_LIMIT} give permerror)`,
+    text: message('spf_issue_void_lookup', { term: analysis.text, target, limit: VOID_LOOKUP_LIMIT }),
   });
   return { ...analysis, void: true };
 }
@@ -373,7 +372,7 @@ async function staticTarget(
       severity: 'info',
       domain,
       term: termText,
-      message: `"${termText}" depends on the sender or client address; it is evaluated per message and not followed here`,
+      text: message('spf_issue_macro_target', { term: termText }),
     });
     return null;
   }
@@ -398,7 +397,7 @@ async function staticTarget(
       severity: 'error',
       domain,
       term: termText,
-      message: `"${termText}" names "${expanded}", which is not a valid domain name`,
+      text: message('spf_issue_invalid_target', { term: termText, target: expanded }),
     });
     return null;
   }
@@ -406,13 +405,13 @@ async function staticTarget(
 }
 
 function lintTerms(context: WalkContext, record: SpfRecord, domain: string, via: SpfNode['via']): void {
-  const push = (code: IssueCode, severity: SpfIssue['severity'], message: string, term?: string) =>
-    context.issues.push({ code, severity, domain, term, message });
+  const push = (code: IssueCode, severity: SpfIssue['severity'], text: Message, term?: string) =>
+    context.issues.push({ code, severity, domain, term, text });
   const mechanisms = record.mechanisms;
   const allIndex = mechanisms.findIndex((m) => m.name === 'all');
   for (const term of mechanisms) {
     if (term.name === 'ptr') {
-      push('ptr', 'warning', `"${term.text}" uses the ptr mechanism, which is slow and unreliable; RFC 7208 §5.5 says not to use it`, term.text);
+      push('ptr', 'warning', message('spf_issue_ptr', { term: term.text }), term.text);
     }
   }
   for (const modifier of record.unknownModifiers) {
@@ -420,7 +419,7 @@ function lintTerms(context: WalkContext, record: SpfRecord, domain: string, via:
       push(
         'mechanism-as-modifier',
         'error',
-        `"${modifier.text}" is read as an unknown modifier and ignored; did you mean "${modifier.name}:${modifier.value}"?`,
+        message('spf_issue_mechanism_as_modifier', { term: modifier.text, suggestion: `${modifier.name}:${modifier.value}` }),
         modifier.text,
       );
     }
@@ -428,19 +427,19 @@ function lintTerms(context: WalkContext, record: SpfRecord, domain: string, via:
   if (allIndex >= 0) {
     const all = mechanisms[allIndex]!;
     if (all.qualifier === '+') {
-      push('plus-all', 'error', `"${all.text}" authorizes every server on the Internet to send as ${domain}`, all.text);
+      push('plus-all', 'error', message('spf_issue_plus_all', { term: all.text, domain }), all.text);
     } else if (all.qualifier === '?' && via !== 'include') {
-      push('neutral-all', 'warning', `"${all.text}" makes unlisted servers neutral, which protects nothing; use ~all or -all`, all.text);
+      push('neutral-all', 'warning', message('spf_issue_neutral_all', { term: all.text }), all.text);
     }
     const after = mechanisms.slice(allIndex + 1);
     if (after.length > 0) {
-      push('terms-after-all', 'warning', `${after.map((m) => `"${m.text}"`).join(', ')} after "${all.text}" are never evaluated`, after[0]!.text);
+      push('terms-after-all', 'warning', message('spf_issue_terms_after_all', { terms: after.map((m) => m.text).join(' '), all: all.text }), after[0]!.text);
     }
     if (record.redirect) {
-      push('redirect-ignored', 'warning', `"${record.redirect.text}" is ignored because the record has an "all" mechanism (RFC 7208 §6.1)`, record.redirect.text);
+      push('redirect-ignored', 'warning', message('spf_issue_redirect_ignored', { term: record.redirect.text }), record.redirect.text);
     }
   } else if (!record.redirect && via !== 'include') {
-    push('no-all', 'warning', `the SPF record of ${domain} ends without "all", so unlisted servers get neutral; end it with ~all or -all`);
+    push('no-all', 'warning', message('spf_issue_no_all', { domain }));
   }
 }
 
@@ -452,7 +451,7 @@ function checkSize(context: WalkContext, domain: string, text: string, strings: 
       code: 'string-too-long',
       severity: 'error',
       domain,
-      message: `one TXT string of the SPF record is ${longest} octets; DNS allows ${MAX_STRING_OCTETS} per string, so it must be split (or the panel must split it)`,
+      text: message('spf_issue_string_too_long', { octets: longest, max: MAX_STRING_OCTETS }),
     });
   }
   const total = encoder.encode(text).length;
@@ -461,7 +460,7 @@ function checkSize(context: WalkContext, domain: string, text: string, strings: 
       code: 'record-too-large',
       severity: 'warning',
       domain,
-      message: `the SPF record is ${total} octets; keep it under ${RECOMMENDED_MAX_RECORD_OCTETS} so it fits one UDP answer (RFC 7208 §3.4)`,
+      text: message('spf_issue_record_too_large', { octets: total, max: RECOMMENDED_MAX_RECORD_OCTETS }),
     });
   }
 }

@@ -1,6 +1,7 @@
 // check_host() exactly as RFC 7208 §4-§8 describe it, with a trace of every step for the UI.
 import { DnsError, txtJoin } from '../dns/types';
 import type { DnsRecord, DnsResponse, RecordType, Resolver } from '../dns/types';
+import { type Message, message, render } from '../i18n';
 import { canonicalDomain, isQueryableDomain, isSubdomainOrSame, truncateToFit } from './domain';
 import { formatIp, inNetwork, ipMacroForm, parseIp, reverseName, unmapIPv4 } from './ip';
 import type { IpAddress } from './ip';
@@ -56,7 +57,8 @@ const RESULT_BY_QUALIFIER: Record<Qualifier, SpfResult> = { '+': 'pass', '-': 'f
 class Abort {
   constructor(
     readonly result: 'permerror' | 'temperror',
-    readonly message: string,
+    /** Why, as a catalog message (spf_error_*): a bounce explanation shows it in the reader's language. */
+    readonly problem: Message,
     readonly syntaxError?: SpfSyntaxError & { domain: string },
   ) {}
 }
@@ -176,7 +178,7 @@ class Evaluation {
     if (this.voidLookups > this.maxVoid) {
       // The term's queries so far go with this last step: the evaluation ends here.
       this.step(depth, domain, term, `void lookup limit exceeded (${this.voidLookups} > ${this.maxVoid}) at ${response.name} ${response.type}`, log, voidLookup);
-      throw new Abort('permerror', `more than ${this.maxVoid} DNS lookups returned no answer (void lookup limit, RFC 7208 §4.6.4); the last was ${response.name} ${response.type}`);
+      throw new Abort('permerror', message('spf_error_void_limit', { max: this.maxVoid, name: response.name, type: response.type }));
     }
     this.step(depth, domain, term, `void lookup ${this.voidLookups} of at most ${this.maxVoid}: ${response.name} ${response.type} ${outcome}`, NO_QUERIES, voidLookup);
   }
@@ -185,7 +187,7 @@ class Evaluation {
     this.lookups++;
     if (this.lookups > this.maxLookups) {
       this.step(depth, domain, term, `DNS lookup limit exceeded (${this.lookups} > ${this.maxLookups})`);
-      throw new Abort('permerror', `more than ${this.maxLookups} DNS-querying terms (lookup limit, RFC 7208 §4.6.4)`);
+      throw new Abort('permerror', message('spf_error_lookup_limit', { max: this.maxLookups }));
     }
   }
 
@@ -275,7 +277,7 @@ class Evaluation {
     const txt = await this.query(name, 'TXT', log);
     if (txt instanceof DnsError) {
       this.step(depth, name, 'record', 'DNS error: temperror', log);
-      throw new Abort('temperror', `DNS error looking up the SPF record of ${name}: ${txt.message}`);
+      throw new Abort('temperror', message('spf_error_dns_record', { name, reason: txt.message }));
     }
     if (txt.rcode === 'NXDOMAIN') {
       this.step(depth, name, 'record', 'domain does not exist: none', log);
@@ -289,7 +291,7 @@ class Evaluation {
     }
     if (spfTexts.length > 1) {
       this.step(depth, name, 'record', `${spfTexts.length} SPF records: permerror`, log);
-      throw new Abort('permerror', `${name} publishes ${spfTexts.length} SPF records; exactly one is allowed (RFC 7208 §4.5)`);
+      throw new Abort('permerror', message('spf_error_multiple_records', { name, count: spfTexts.length }));
     }
     const text = spfTexts[0]!;
     const parsed = parseCached(text);
@@ -297,7 +299,7 @@ class Evaluation {
       this.step(depth, name, parsed.error.term, `syntax error at offset ${parsed.error.offset}: ${parsed.error.reason}`, log);
       throw new Abort(
         'permerror',
-        `syntax error in the SPF record of ${name} at "${parsed.error.term}" (offset ${parsed.error.offset}): ${parsed.error.reason}`,
+        message('spf_error_syntax', { domain: name, term: parsed.error.term, position: parsed.error.offset + 1, problem: parsed.error.problem }),
         { ...parsed.error, domain: name },
       );
     }
@@ -335,12 +337,12 @@ class Evaluation {
       const target = await this.targetName(record.redirect.macro, domain);
       if (target === null) {
         this.step(depth, domain, term, 'target is not a valid domain: permerror');
-        throw new Abort('permerror', `redirect target of ${domain} is not a valid domain name`);
+        throw new Abort('permerror', message('spf_error_redirect_invalid', { domain }));
       }
       this.step(depth, domain, term, `redirect to ${target}`);
       const outcome = await this.checkDomain(target, depth + 1);
       if (outcome.result === 'none') {
-        throw new Abort('permerror', `redirect target ${target} has no SPF record (RFC 7208 §6.1)`);
+        throw new Abort('permerror', message('spf_error_redirect_none', { domain, target }));
       }
       return outcome;
     }
@@ -366,12 +368,12 @@ class Evaluation {
         const name = pending instanceof Promise ? await pending : pending;
         if (name === null) {
           this.step(depth, domain, term.text, 'target is not a valid domain: permerror');
-          throw new Abort('permerror', `include target in the SPF record of ${domain} is not a valid domain name`);
+          throw new Abort('permerror', message('spf_error_include_invalid', { domain }));
         }
         this.step(depth, domain, term.text, `include ${name}`);
         const inner = await this.checkDomain(name, depth + 1);
         if (inner.result === 'none') {
-          throw new Abort('permerror', `included domain ${name} has no SPF record (RFC 7208 §5.2)`);
+          throw new Abort('permerror', message('spf_error_include_none', { domain, target: name }));
         }
         this.innerChain = inner.result === 'pass' ? (inner.matchedChain ?? NO_CHAIN) : NO_CHAIN;
         return this.done(term, domain, depth, log, inner.result === 'pass', `included record gave ${inner.result}`);
@@ -385,7 +387,7 @@ class Evaluation {
         const answer = await this.query(name, type, log);
         if (answer instanceof DnsError) {
           this.step(depth, domain, term.text, 'DNS error: temperror', log);
-          throw new Abort('temperror', `DNS error looking up ${type} of ${name}: ${answer.message}`);
+          throw new Abort('temperror', message('spf_error_dns', { type, name, reason: answer.message }));
         }
         // An empty answer is a void lookup (§4.6.4); the addresses are compared with the dual CIDR lengths.
         this.countVoid(answer, depth, domain, term.text, log);
@@ -399,7 +401,7 @@ class Evaluation {
         const mx = await this.query(name, 'MX', log);
         if (mx instanceof DnsError) {
           this.step(depth, domain, term.text, 'DNS error: temperror', log);
-          throw new Abort('temperror', `DNS error looking up MX of ${name}: ${mx.message}`);
+          throw new Abort('temperror', message('spf_error_dns', { type: 'MX', name, reason: mx.message }));
         }
         this.countVoid(mx, depth, domain, term.text, log);
         const exchanges = mx.answers
@@ -409,7 +411,7 @@ class Evaluation {
           .filter((host) => host !== '');
         if (exchanges.length > this.maxNames) {
           this.step(depth, domain, term.text, `${exchanges.length} MX hosts exceed the limit of ${this.maxNames}: permerror`, log);
-          throw new Abort('permerror', `${name} has ${exchanges.length} MX hosts; an "mx" term may look up at most ${this.maxNames} (RFC 7208 §4.6.4)`);
+          throw new Abort('permerror', message('spf_error_mx_too_many', { name, count: exchanges.length, max: this.maxNames }));
         }
         // §5.4: an address lookup on each MX name, then the comparison; every one of them is a query
         // that can be void (§4.6.4), also those after the host that matches.
@@ -421,7 +423,7 @@ class Evaluation {
           const answer = answers[i]!;
           if (answer instanceof DnsError) {
             this.step(depth, domain, term.text, 'DNS error: temperror', log);
-            throw new Abort('temperror', `DNS error looking up ${type} of ${exchanges[i]}: ${answer.message}`);
+            throw new Abort('temperror', message('spf_error_dns', { type, name: exchanges[i]!, reason: answer.message }));
           }
           this.countVoid(answer, depth, domain, term.text, log);
           if (via === null && this.anyAddressMatches(answer, prefix)) via = exchanges[i]!;
@@ -465,7 +467,7 @@ class Evaluation {
         const a = await this.query(name, 'A', log);
         if (a instanceof DnsError) {
           this.step(depth, domain, term.text, 'DNS error: temperror', log);
-          throw new Abort('temperror', `DNS error looking up ${name}: ${a.message}`);
+          throw new Abort('temperror', message('spf_error_dns', { type: 'A', name, reason: a.message }));
         }
         this.countVoid(a, depth, domain, term.text, log);
         return this.done(term, domain, depth, log, a.answers.length > 0);
@@ -608,9 +610,11 @@ export async function checkHost(input: CheckHostInput, options: CheckHostOptions
   const domain = canonicalDomain(input.domain ?? sender.slice(sender.lastIndexOf('@') + 1));
 
   if (!parsedIp) {
+    const problem = message('spf_error_bad_ip', { ip: input.ip });
     return {
       result: 'permerror',
-      reason: `"${input.ip}" is not an IP address`,
+      reason: render('en', problem),
+      problem,
       lookups: 0,
       voidLookups: 0,
       trace: [],
@@ -639,7 +643,8 @@ export async function checkHost(input: CheckHostInput, options: CheckHostOptions
     if (!(error instanceof Abort)) throw error;
     return {
       result: error.result,
-      reason: error.message,
+      reason: render('en', error.problem),
+      problem: error.problem,
       syntaxError: error.syntaxError,
       lookups: evaluation.lookups,
       voidLookups: evaluation.voidLookups,

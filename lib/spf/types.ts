@@ -116,8 +116,10 @@ export interface CheckHostResult {
   result: SpfResult;
   /** The fail explanation from exp= (or the default explanation), only for "fail". */
   explanation?: string;
-  /** Why the result came out as it did, for people. */
+  /** Why the result came out as it did, in English (the trace, the CLI). */
   reason: string;
+  /** For permerror and temperror: why, as a catalog message to render in the reader's language. */
+  problem?: Message;
   /** The record of the checked domain, when one was found. */
   record?: string;
   /** The term that decided the result, and the domain whose record holds it. */

@@ -96,6 +96,11 @@ describe('explainBounce', () => {
     expect(result.spf?.result).toBe('permerror');
     expect(result.next).toBe('repair-spf');
     expect(result.details.find((d) => d.en.startsWith('Error: '))?.en).toContain('gone.example.jp');
+    // The reason is worded in each language, not the engine's English inside the Japanese sentence.
+    const detail = result.details.find((d) => d.en.startsWith('Error: '))!;
+    expect(detail.ja).toContain('gone.example.jp');
+    expect(detail.ja).toMatch(/SPFレコードがありません/);
+    expect(detail.ja).not.toMatch(/has no SPF record/);
   });
 
   it('turns a DNS timeout into TempError naming the resolver, without throwing', async () => {

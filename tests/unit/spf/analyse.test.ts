@@ -3,6 +3,7 @@ import { ZoneResolver } from '../../../lib/dns/memory';
 import type { ZoneData } from '../../../lib/dns/memory';
 import type { DnsResponse, RecordType, Resolver } from '../../../lib/dns/types';
 import { analyseRecordText, analyseSpf } from '../../../lib/spf/analyse';
+import { render } from '../../../lib/i18n';
 import type { SpfAnalysis } from '../../../lib/spf/analyse';
 import { realisticZone } from '../../support/spf-zones';
 
@@ -79,6 +80,28 @@ describe('analyseSpf', () => {
     expect(bad.totalVoidLookups).toBe(3);
   });
 
+  it('words every issue through the catalogs, in each language, with its data filled in', async () => {
+    const zone: ZoneData = {
+      'loop.jp': [txt('v=spf1 include:a.loop.jp -all')],
+      'a.loop.jp': [txt('v=spf1 include:loop.jp')],
+      'bad.jp': [txt('v=spf1 include:missing.example.net a:gone1.bad.jp a:gone2.bad.jp mx:gone3.bad.jp ptr include=x.bad.jp +all ip4:192.0.2.1')],
+    };
+    const resolver = new ZoneResolver(zone);
+    const issues = [...(await analyseSpf('loop.jp', { resolver })).issues, ...(await analyseSpf('bad.jp', { resolver })).issues];
+    expect(issues.length).toBeGreaterThan(8);
+    for (const issue of issues) {
+      const en = render('en', issue.text);
+      const ja = render('ja', issue.text);
+      expect(issue.text.key).toMatch(/^spf_issue_/);
+      expect(en).not.toMatch(/\{[a-z]+\}/i);
+      expect(ja).not.toMatch(/\{[a-z]+\}/i);
+      expect(ja).toMatch(/[\u3040-\u30ff]/); // kana: the Japanese is Japanese, not the English again
+    }
+    const modifier = issues.find((i) => i.code === 'mechanism-as-modifier')!;
+    expect(render('ja', modifier.text)).toBe('「include=x.bad.jp」は不明な設定として無視されます。「include:x.bad.jp」の書き間違いではありませんか');
+    expect(render('en', issues.find((i) => i.code === 'loop')!.text)).toBe('loop.jp is reached again through loop.jp → a.loop.jp → loop.jp');
+  });
+
   it('reports no record, two records, a located syntax error, and a DNS failure', async () => {
     const zone: ZoneData = {
       'none.jp': [txt('google-site-verification=abc')],
@@ -95,7 +118,7 @@ describe('analyseSpf', () => {
     expect(syntax.root.syntaxError).toMatchObject({ term: 'ip4:192.0.2.1/33', offset: 21 });
     const down = await analyseSpf('down.jp', { resolver });
     expect(down.issues[0]).toMatchObject({ code: 'dns-error' });
-    expect(down.issues[0]!.message).toMatch(/TempError: servfail from loopback/);
+    expect(render('en', down.issues[0]!.text)).toMatch(/servfail from loopback/);
   });
 
   it('does not follow macro targets that depend on the message, and notes them', async () => {

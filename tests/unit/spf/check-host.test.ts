@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ZoneResolver } from '../../../lib/dns/memory';
 import type { ZoneData } from '../../../lib/dns/memory';
 import { checkHost } from '../../../lib/spf/check-host';
+import { render } from '../../../lib/i18n';
 
 const txt = (...value: string[]) => ({ type: 'TXT' as const, value });
 const a = (value: string) => ({ type: 'A' as const, value });
@@ -138,6 +139,8 @@ describe('checkHost void lookups (RFC 7208 §4.6.4)', () => {
     const result = await check(zone, '192.0.2.1', 'a@example.jp');
     expect(result.result).toBe('permerror');
     expect(result.reason).toMatch(/void lookup limit/);
+    expect(result.problem).toEqual({ key: 'spf_error_void_limit', params: { max: 2, name: 'v3.example', type: 'A' } });
+    expect(render('ja', result.problem!)).toBe('何も見つからないDNSの問い合わせが上限の2回を超えました（最後はv3.exampleのA）');
     expect(result.voidLookups).toBe(3);
     expect(voidSteps(result)).toEqual(['mx.example.jp A nodata', 'v2.example A nxdomain', 'v3.example A nxdomain']);
     // Two voids stay within the limit: the final "a" is still evaluated.
