@@ -3,6 +3,7 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { BACKGROUND_KEYS, CONTENT_SCRIPT_KEYS, PAGE_KEYS, catalogSubset } from './lib/i18n/subsets';
 import type { KeyFilter } from './lib/i18n/subsets';
+import { manifestIcons, renderIcons } from './bin/icons';
 
 /** A bundle gets only the catalog keys it renders (lib/i18n/subsets.ts says why). */
 function catalogsFor(keep: KeyFilter): Plugin {
@@ -25,7 +26,18 @@ export default defineConfig({
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   }),
+  zip: {
+    // The sources zip AMO reviewers rebuild from (README "Building from source"): the code, the
+    // catalogs, the icon sources, the build scripts; no tests, docs, bench or generated output.
+    includeSources: ['assets/**', 'bin/**', 'components/**', 'entrypoints/**', 'lib/**', 'public/**', 'README.md', 'package.json', 'package-lock.json', 'tsconfig.json', 'wxt.config.ts'],
+    excludeSources: ['artifacts/**', 'bench/**', 'docs/**', 'tests/**'],
+  },
   hooks: {
+    // Icons are rendered from assets/icon/*.svg into .wxt/icons/ on every build (bin/icons.ts).
+    'build:publicAssets': (wxt, files) => {
+      const outDir = `${wxt.config.wxtDir}/icons`;
+      for (const relativeDest of renderIcons(outDir)) files.push({ absoluteSrc: `${outDir}/${relativeDest}`, relativeDest });
+    },
     'vite:build:extendConfig': (entrypoints, config) => {
       const types = new Set(entrypoints.map((entrypoint) => entrypoint.type));
       const only = (...wanted: string[]) => [...types].every((type) => wanted.includes(type));
@@ -37,6 +49,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
+    icons: manifestIcons(),
+    action: { default_icon: manifestIcons() },
     // alarms: watches re-check after the tab (and the service worker) are gone; notifications: asked for
     // from the popup, only to say a watched record is live.
     permissions: ['storage', 'alarms'],
@@ -50,9 +64,13 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'spf-doctor@spf-doctor.dev',
+              // data_collection_permissions is understood from Firefox 140 (desktop) and 142 (Android);
+              // web-ext lint asks for at least these versions when the key is present.
+              strict_min_version: '140.0',
               // DoH sends the domain names read from the panel (or typed in the popup) to the configured resolver.
               data_collection_permissions: { required: ['browsingActivity'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -1,4 +1,6 @@
 import { browser, defineBackground } from '#imports';
+import { ActionBadge } from '../lib/background/action-badge';
+import type { BadgeAction } from '../lib/background/action-badge';
 import { BackgroundService } from '../lib/background/service';
 import { WatchService } from '../lib/background/watches';
 import type { PortLike } from '../lib/content/port';
@@ -19,9 +21,16 @@ export default defineBackground(() => {
     if (area === 'local' && SETTINGS_KEY in changes) service.applySettings(normalizeSettings(changes[SETTINGS_KEY]?.newValue));
   });
 
+  const badge = new ActionBadge(browser.action as unknown as BadgeAction);
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== DIAGNOSE_PORT) return;
-    service.serve(port as unknown as PortLike);
+    // Only a content script's port has a tab (and a frame id 0: the panel is the top page, not a frame).
+    const tabId = port.sender?.tab?.id;
+    const fromPanel = tabId !== undefined && tabId >= 0 && port.sender?.frameId === 0;
+    service.serve(
+      port as unknown as PortLike,
+      fromPanel ? { diagnosed: (diagnosis) => void badge.show(tabId, diagnosis.verdict), panelLeft: () => void badge.clear(tabId) } : undefined,
+    );
   });
 
   const watches = new WatchService({

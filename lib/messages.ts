@@ -12,7 +12,9 @@ export type BackgroundRequest =
   /** Diagnose a panel (or, with panel null, any domain). `force` skips the background's cache. */
   | { kind: 'diagnose'; snapshot: PanelSnapshot; force?: boolean }
   /** Explain a pasted bounce: parse it, then run check_host for the IP and domain found in it. */
-  | { kind: 'explain-bounce'; text: string };
+  | { kind: 'explain-bounce'; text: string }
+  /** The content script's panel went away (SPA navigation): the tab's verdict badge goes too. No answer. */
+  | { kind: 'panel-left' };
 
 /** What the background posts on a diagnose port: progress first, then exactly one result or error. */
 export type PortMessage =
@@ -87,6 +89,7 @@ export function parseRequest(value: unknown): BackgroundRequest | null {
   if (value.kind === 'explain-bounce') {
     return isString(value.text) ? { kind: 'explain-bounce', text: value.text } : null;
   }
+  if (value.kind === 'panel-left') return Object.keys(value).length === 1 ? { kind: 'panel-left' } : null;
   return null;
 }
 

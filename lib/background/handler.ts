@@ -27,11 +27,26 @@ export interface HandlerDeps {
 
 export type Answer = PortMessage | BouncePortMessage;
 
+/**
+ * What a port from a content script's tab reports besides its answers (lib/background/action-badge.ts
+ * turns them into the tab's badge). Ports from the popup get none: their diagnoses are not a tab's panel.
+ */
+export interface TabEvents {
+  /** A panel's diagnosis was answered (fresh or cached). */
+  diagnosed(diagnosis: Diagnosis): void;
+  /** The tab's panel went away. */
+  panelLeft(): void;
+}
+
 /** Handles one raw message; `post` receives what goes back. Never throws. */
-export async function handleRequest(raw: unknown, post: (message: Answer) => void, deps: HandlerDeps): Promise<void> {
+export async function handleRequest(raw: unknown, post: (message: Answer) => void, deps: HandlerDeps, tab?: TabEvents): Promise<void> {
   const request = parseRequest(raw);
   if (!request) {
     post({ kind: 'error', message: localized('ui_error_bad_request') });
+    return;
+  }
+  if (request.kind === 'panel-left') {
+    tab?.panelLeft();
     return;
   }
   try {
@@ -57,6 +72,7 @@ export async function handleRequest(raw: unknown, post: (message: Answer) => voi
     const cached = deps.cache.get(snapshot);
     if (cached) {
       post({ kind: 'result', diagnosis: cached, cached: true });
+      if (snapshot.panel !== null) tab?.diagnosed(cached);
       return;
     }
   }
@@ -64,13 +80,14 @@ export async function handleRequest(raw: unknown, post: (message: Answer) => voi
     const diagnosis = await deps.run(snapshot, { force, onProgress: (step) => post({ kind: 'progress', step }) });
     deps.cache.set(snapshot, diagnosis);
     post({ kind: 'result', diagnosis, cached: false });
+    if (snapshot.panel !== null) tab?.diagnosed(diagnosis);
   } catch (error) {
     post({ kind: 'error', message: describeFailure(error) });
   }
 }
 
 /** Wires a port: messages in, answers out; nothing is posted after the other side went away. */
-export function servePort(port: PortLike, deps: HandlerDeps): void {
+export function servePort(port: PortLike, deps: HandlerDeps, tab?: TabEvents): void {
   let open = true;
   port.onDisconnect.addListener(() => {
     open = false;
@@ -85,6 +102,17 @@ export function servePort(port: PortLike, deps: HandlerDeps): void {
     }
   };
   port.onMessage.addListener((raw) => {
-    void handleRequest(raw, post, deps);
+    void handleRequest(raw, post, deps, tab).then(() => {
+      // 'panel-left' gets no answer: we close its port (closing on the content side right after posting
+      // could drop the message before the port is open).
+      if (open && parseRequest(raw)?.kind === 'panel-left') {
+        open = false;
+        try {
+          port.disconnect();
+        } catch {
+          // Already gone.
+        }
+      }
+    });
   });
 }

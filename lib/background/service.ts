@@ -11,7 +11,7 @@ import { DEFAULT_SETTINGS } from '../settings';
 import type { Settings } from '../settings';
 import { DiagnosisCache } from './cache';
 import { servePort } from './handler';
-import type { HandlerDeps } from './handler';
+import type { HandlerDeps, TabEvents } from './handler';
 
 /** The shape of lib/diagnosis/diagnose.ts's `diagnose`. */
 export type DiagnoseFn = (
@@ -89,8 +89,9 @@ export class BackgroundService {
     if (resolverSignature(settings) !== this.signature) this.applySettings(settings);
   }
 
-  serve(port: PortLike): void {
-    servePort(port, this.handler);
+  /** `tab`: the events of a port opened by a content script (absent for the popup). */
+  serve(port: PortLike, tab?: TabEvents): void {
+    servePort(port, this.handler, tab);
   }
 
   get currentResolvers(): ResolverSet {

@@ -182,6 +182,7 @@ export class PanelSession {
   }
 
   private reset(): void {
+    if (this.current.detected) this.notifyPanelLeft();
     this.known = null;
     this.closePort();
     this.recheckTimer = this.clear(this.recheckTimer);
@@ -190,6 +191,16 @@ export class PanelSession {
     this.awaiting.clear();
     this.current = emptyView();
     this.deps.onUpdate(this.current);
+  }
+
+  /** Tells the background the panel went away (its tab badge goes); the background closes the port. */
+  private notifyPanelLeft(): void {
+    try {
+      const message: BackgroundRequest = { kind: 'panel-left' };
+      this.deps.connect().postMessage(message);
+    } catch {
+      // The extension was reloaded: there is no badge to clear either.
+    }
   }
 
   private request(snapshot: PanelSnapshot, force: boolean): void {

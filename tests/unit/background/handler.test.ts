@@ -184,4 +184,62 @@ describe('servePort', () => {
     expect(port.posted).toEqual([{ kind: 'progress', step: 'nameservers' }]);
     expect(port.attempts).toBe(1);
   });
+
+  describe('tab events (the verdict badge)', () => {
+    const tabEvents = () => {
+      const events: string[] = [];
+      return { events, tab: { diagnosed: (d: Diagnosis) => void events.push(`diagnosed:${d.verdict}`), panelLeft: () => void events.push('left') } };
+    };
+
+    it('reports each panel diagnosis, fresh or cached', async () => {
+      const { events, tab } = tabEvents();
+      const deps = { cache: new DiagnosisCache(), run: async () => wixNoSpf };
+      const first = new FakePort();
+      servePort(first, deps, tab);
+      first.receive({ kind: 'diagnose', snapshot });
+      await flush();
+      const second = new FakePort();
+      servePort(second, deps, tab);
+      second.receive({ kind: 'diagnose', snapshot });
+      await flush();
+      expect(second.posted).toMatchObject([{ kind: 'result', cached: true }]);
+      expect(events).toEqual([`diagnosed:${wixNoSpf.verdict}`, `diagnosed:${wixNoSpf.verdict}`]);
+    });
+
+    it('does not report a domain diagnosed without a panel, nor a failure', async () => {
+      const { events, tab } = tabEvents();
+      const port = new FakePort();
+      servePort(port, { cache: new DiagnosisCache(), run: async () => wixNoSpf }, tab);
+      port.receive({ kind: 'diagnose', snapshot: { ...snapshot, panel: null } });
+      await flush();
+      const failing = new FakePort();
+      servePort(failing, { cache: new DiagnosisCache(), run: async () => { throw new Error('boom'); } }, tab);
+      failing.receive({ kind: 'diagnose', snapshot });
+      await flush();
+      expect(port.posted).toMatchObject([{ kind: 'result' }]);
+      expect(failing.posted).toMatchObject([{ kind: 'error' }]);
+      expect(events).toEqual([]);
+    });
+
+    it('panel-left is reported without an answer, and the background closes that port', async () => {
+      const { events, tab } = tabEvents();
+      const port = new FakePort();
+      servePort(port, { cache: new DiagnosisCache(), run: async () => wixNoSpf }, tab);
+      port.receive({ kind: 'panel-left' });
+      await flush();
+      expect(events).toEqual(['left']);
+      expect(port.posted).toEqual([]);
+      expect(port.disconnected).toBe(true);
+    });
+
+    it('a malformed panel-left is refused like any bad request', async () => {
+      const { events, tab } = tabEvents();
+      const port = new FakePort();
+      servePort(port, { cache: new DiagnosisCache(), run: async () => wixNoSpf }, tab);
+      port.receive({ kind: 'panel-left', tabId: 7 });
+      await flush();
+      expect(events).toEqual([]);
+      expect(parsePortMessage(port.posted[0])?.kind).toBe('error');
+    });
+  });
 });

@@ -221,9 +221,23 @@ describe('PanelSession', () => {
     session.refresh();
     expect(view().detected).toBe(false);
     expect(ports[0]!.disconnected).toBe(true);
+    // The background hears that the panel left (it clears the tab's badge and closes that port).
+    expect(ports).toHaveLength(2);
+    expect(ports[1]!.posted).toEqual([{ kind: 'panel-left' }]);
+    // Still away: said once only.
+    session.refresh();
+    expect(ports).toHaveLength(2);
     // Coming back asks again even though the records are the same.
     panel.detected = true;
     session.refresh();
-    expect(ports).toHaveLength(2);
+    expect(ports).toHaveLength(3);
+    expect(lastPort().posted).toMatchObject([{ kind: 'diagnose' }]);
+  });
+
+  it('does not report leaving a panel it never detected', () => {
+    panel.detected = false;
+    session.refresh();
+    session.refresh();
+    expect(ports).toHaveLength(0);
   });
 });
