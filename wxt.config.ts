@@ -33,6 +33,10 @@ export default defineConfig({
     excludeSources: ['artifacts/**', 'bench/**', 'docs/**', 'tests/**'],
   },
   hooks: {
+    // The toolbar button's tooltip comes from the catalogs; WXT would copy the popup's <title> into it.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (manifest.action) manifest.action.default_title = '__MSG_extName__';
+    },
     // Icons are rendered from assets/icon/*.svg into .wxt/icons/ on every build (bin/icons.ts).
     'build:publicAssets': (wxt, files) => {
       const outDir = `${wxt.config.wxtDir}/icons`;

@@ -7,6 +7,8 @@ command -v rndc >/dev/null 2>&1 || need+=(bind9-utils)
 command -v dig >/dev/null 2>&1 || need+=(bind9-dnsutils)
 command -v dnsdist >/dev/null 2>&1 || need+=(dnsdist)
 command -v openssl >/dev/null 2>&1 || need+=(openssl)
+# Unpacking the zips (package tests, e2e).
+command -v unzip >/dev/null 2>&1 || need+=(unzip)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v firefox-esr >/dev/null 2>&1 || need+=(firefox-esr)
 # pyspf, the reference for the differential SPF test and the evaluator benchmark (run by the system Python).
