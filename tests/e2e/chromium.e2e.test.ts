@@ -1,4 +1,4 @@
-// End-to-end in Debian Chromium: the built extension (.output/chrome-mv3, unchanged manifest) on the two
+// End-to-end in Debian Chromium: the Chrome zip of `npm run zip`, unpacked (.output/unpacked/chrome), on the two
 // panels served at their real URLs from the fixtures, diagnosing against the loopback DNS testbed.
 // Every scenario saves artifacts/e2e/chromium-<scenario>.png and its "records on screen → verdict" time.
 import type { Page } from 'playwright-core';
@@ -25,6 +25,7 @@ import {
 import { chooseInOverlay, chromiumOverlay as overlayOf, readOverlayControl } from './support/closed-root';
 import { scenarioTiming, TimingLog } from './support/timing';
 import { publishSeedTxt } from './support/seed';
+import { VERDICT_BADGES } from '../../lib/background/action-badge';
 
 const BROWSER = 'chromium';
 const timings = new TimingLog();
@@ -377,6 +378,51 @@ describe('Chromium: resolver faults', () => {
       120_000,
     );
   }
+});
+
+describe('Chromium: the toolbar badge', () => {
+  /** The verdict the overlay shows (its summary's verdict-* class). */
+  const overlayVerdict = (page: Page): Promise<string | null> =>
+    page.evaluate(() => /verdict-(ok|warning|error)\b/.exec(document.querySelector('spf-doctor-overlay')?.shadowRoot?.querySelector('[class*="verdict-"]')?.className ?? '')?.[1] ?? null);
+
+  /** Each tab's badge text, in tab order, read from an extension page (the last tab, left out). */
+  async function badges(browser: ChromiumHarness): Promise<string[]> {
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+      const texts = (await page.evaluate(
+        `(async () => {
+          const tabs = (await chrome.tabs.query({})).sort((a, b) => a.index - b.index);
+          return Promise.all(tabs.map((tab) => chrome.action.getBadgeText({ tabId: tab.id })));
+        })()`,
+      )) as string[];
+      return texts.slice(0, -1);
+    } finally {
+      await page.close();
+    }
+  }
+
+  scenario('toolbar-badge', async (run) => {
+    const browser = await ownBrowser(run, [{ label: 'loopback', url: testbed.dohUrl }]);
+    const seed = await browser.openPanel('wix', { delay: RENDER_DELAY_MS });
+    const other = (run.page = await browser.openPanel('wix', { domain: 'dmarc-wix.jp', zoneRecords: true, delay: RENDER_DELAY_MS }));
+    await waitForVerdict(seed);
+    await waitForVerdict(other);
+    const signs = await Promise.all([seed, other].map(async (page) => VERDICT_BADGES[(await overlayVerdict(page)) as keyof typeof VERDICT_BADGES]?.text));
+    expect(signs[0], 'the seed (no SPF) is an error').toBe(VERDICT_BADGES.error.text);
+    // Each panel tab shows its own verdict; tabs without a panel show none.
+    const expected = browser.context.pages().map((page) => (page === seed ? signs[0] : page === other ? signs[1] : ''));
+    await expect.poll(() => badges(browser), { timeout: 10_000 }).toEqual(expected);
+
+    // The SPA leaves the DNS page in the seed's tab: its badge goes, the other tab keeps its own.
+    await seed.evaluate(() => {
+      history.pushState({}, '', '/dashboard/x/home');
+      for (const element of [...document.body.children]) if (element.localName !== 'spf-doctor-overlay') element.remove();
+      document.body.append(Object.assign(document.createElement('h1'), { textContent: 'Home' }));
+    });
+    const afterLeaving = expected.map((text, index) => (browser.context.pages()[index] === seed ? '' : text));
+    await expect.poll(() => badges(browser), { timeout: 10_000 }).toEqual(afterLeaving);
+  });
 });
 
 describe('Chromium: network', () => {

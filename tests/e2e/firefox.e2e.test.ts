@@ -1,4 +1,4 @@
-// End-to-end in Debian firefox-esr (puppeteer-core over WebDriver BiDi) with .output/firefox-mv3:
+// End-to-end in Debian firefox-esr (puppeteer-core over WebDriver BiDi) with the Firefox zip installed:
 // the overlay on both panels, diagnoses round-tripping through the Firefox background against the
 // loopback testbed, and Apply filling the Wix form. See support/firefox.ts for how the panel hosts and
 // the settings are reached in Firefox.
