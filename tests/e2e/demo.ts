@@ -1,4 +1,4 @@
-// npm run demo: builds the extension (Chrome and Firefox outputs), starts the loopback DNS testbed and
+// npm run demo: packages the extension (npm run zip), starts the loopback DNS testbed and
 // opens Chromium with the extension on the local sample panels (the seed on Wix and on お名前.com, plus
 // two scenario zones), answered at their real URLs from the fixtures. Screenshots of each panel with its
 // overlay go to artifacts/demo/. Headed when a display exists ($DISPLAY), else headless; --headed and
@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   onSignal('SIGTERM', 143);
   onSignal('SIGHUP', 129);
 
-  console.log('Building the extension (npm run build: .output/chrome-mv3 and .output/firefox-mv3)…');
+  console.log('Packaging the extension (npm run zip: Chrome, Firefox and sources zips; Chrome unpacked to .output/unpacked/chrome)…');
   const build = await buildExtension({ quiet: true });
   console.log(`  built in ${(build.ms / 1000).toFixed(1)} s`);
 
