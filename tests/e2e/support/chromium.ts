@@ -2,7 +2,7 @@
 // both --disable-extensions-except and --load-extension, the panels answered from the fixtures by request
 // routing, and nothing but loopback reaching the network.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -33,6 +33,10 @@ export interface ChromiumOptions {
   settings?: Settings;
   /** Let Playwright close the browser on SIGINT/SIGTERM/SIGHUP itself (default); off when the caller handles them. */
   handleSignals?: boolean;
+  /** Written to the new profile's Default/Preferences before launch (e.g. pinning the toolbar button). */
+  preferences?: (extensionId: string) => Record<string, unknown>;
+  /** More command-line switches (e.g. window placement for a headed run). */
+  args?: string[];
 }
 
 /**
@@ -77,6 +81,10 @@ function extensionPagePath(extensionDir: string): string {
 export async function launchChromium(options: ChromiumOptions = {}): Promise<ChromiumHarness> {
   const extensionDir = options.extensionDir ?? CHROME_EXTENSION_DIR;
   const userDataDir = mkdtempSync(join(tmpdir(), 'spf-doctor-e2e-chromium-'));
+  if (options.preferences) {
+    mkdirSync(join(userDataDir, 'Default'), { recursive: true });
+    writeFileSync(join(userDataDir, 'Default', 'Preferences'), JSON.stringify(options.preferences(unpackedExtensionId(extensionDir))));
+  }
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(userDataDir, {
@@ -99,6 +107,7 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
         // service worker's): every non-loopback connection goes to a proxy port nobody listens on.
         '--proxy-server=http://127.0.0.1:9',
         '--proxy-bypass-list=127.0.0.1;localhost;[::1]',
+        ...(options.args ?? []),
       ],
     });
   } catch (error) {

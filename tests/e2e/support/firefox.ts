@@ -36,6 +36,8 @@ export interface FirefoxOptions {
   headless?: boolean;
   extensionDir?: string;
   settings?: Settings;
+  /** More prefs for the profile (e.g. where the toolbar button goes). */
+  prefs?: Record<string, unknown>;
 }
 
 /** Answers panel hosts from the fixtures, lets loopback and local schemes through, aborts the rest. */
@@ -77,6 +79,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
       'network.proxy.no_proxies_on': '127.0.0.1,localhost,[::1]',
       'network.proxy.allow_hijacking_localhost': false,
       'network.trr.mode': 5,
+      ...options.prefs,
     },
   });
   try {
