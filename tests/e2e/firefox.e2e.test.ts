@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestbed } from '../dns-testbed/testbed';
 import type { DnsTestbed } from '../dns-testbed/testbed';
 import { screenshotPath } from './support/artifacts';
+import { VERDICT_BADGES } from '../../lib/background/action-badge';
 import { launchFirefox } from './support/firefox';
 import type { FirefoxHarness } from './support/firefox';
 import { codes, finding, readTiming, waitForVerdict } from './support/overlay';
@@ -112,6 +113,28 @@ describe('Firefox', () => {
     await expectHeader(page, overlay, 'onamae', 'spf-strict.jp');
     expect(codes(overlay)).toContain('NS_NOT_AUTHORITATIVE');
     expect(codes(overlay)).toContain('SPF_SENDER_NOT_COVERED');
+  });
+
+  scenario('toolbar-badge', async (run) => {
+    /** Every tab's badge text but the extension page's own (the active one, reading them). */
+    const badges = async (): Promise<string[]> =>
+      (await firefox.inExtension(
+        `(async () => {
+          const tabs = await browser.tabs.query({});
+          return Promise.all(tabs.filter((tab) => !tab.active).map((tab) => browser.action.getBadgeText({ tabId: tab.id })));
+        })()`,
+      )) as string[];
+    const page = (run.page = await firefox.openPanel('wix', { delay: RENDER_DELAY_MS }));
+    const overlay = await waitForVerdict(page);
+    expect(codes(overlay)).toContain('SPF_MISSING');
+    await expect.poll(async () => (await badges()).filter(Boolean), { timeout: 10_000 }).toEqual([VERDICT_BADGES.error.text]);
+    // The SPA leaves the DNS page: the tab's badge goes.
+    await page.evaluate(() => {
+      history.pushState({}, '', '/dashboard/x/home');
+      for (const element of [...document.body.children]) if (element.localName !== 'spf-doctor-overlay') element.remove();
+      document.body.append(Object.assign(document.createElement('h1'), { textContent: 'Home' }));
+    });
+    await expect.poll(async () => (await badges()).filter(Boolean), { timeout: 10_000 }).toEqual([]);
   });
 
   it('kept every request on loopback or the fixture panels', () => {

@@ -28,6 +28,8 @@ export interface FirefoxHarness {
   browser: Browser;
   blocked: string[];
   setSettings(settings: Settings): Promise<void>;
+  /** Evaluates an expression in an extension page (the options page, opened and closed for it). */
+  inExtension(expression: string): Promise<unknown>;
   openPanel(name: FixtureName, options?: PanelOptions): Promise<Page>;
   close(): Promise<void>;
 }
@@ -94,7 +96,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
   const harness: FirefoxHarness = {
     browser,
     blocked,
-    async setSettings(settings) {
+    async inExtension(expression) {
       const page = await browser.newPage();
       try {
         const url = `moz-extension://${EXTENSION_UUID}/options.html`;
@@ -106,13 +108,16 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
           if (Date.now() > deadline) throw new Error(`the extension's options page (${url}) did not open`);
           await new Promise((resolve) => setTimeout(resolve, 25));
         }
-        const stored = await page.evaluate(
-          `(async (key, value) => { await browser.storage.local.set({ [key]: value }); return (await browser.storage.local.get(key))[key]; })(${JSON.stringify(SETTINGS_KEY)}, ${JSON.stringify(settings)})`,
-        );
-        if (!isDeepStrictEqual(stored, settings)) throw new Error(`settings did not stick: ${JSON.stringify(stored)}`);
+        return await page.evaluate(expression);
       } finally {
         await page.close().catch(() => {});
       }
+    },
+    async setSettings(settings) {
+      const stored = await harness.inExtension(
+        `(async (key, value) => { await browser.storage.local.set({ [key]: value }); return (await browser.storage.local.get(key))[key]; })(${JSON.stringify(SETTINGS_KEY)}, ${JSON.stringify(settings)})`,
+      );
+      if (!isDeepStrictEqual(stored, settings)) throw new Error(`settings did not stick: ${JSON.stringify(stored)}`);
     },
     async openPanel(name, panelOptions = {}) {
       const page = await browser.newPage();
