@@ -1,5 +1,6 @@
 // `web-ext lint` (Mozilla's addons-linter, as AMO runs it on upload) on the Firefox zip's contents:
-// no errors, and every warning is one the README's "web-ext lint" table explains (code and file).
+// no errors, no notices, and every warning is one the README's "web-ext lint" table explains, found at
+// the very code that explanation is about.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +10,8 @@ import { FIREFOX_ZIP, ROOT, unpack } from './support';
 interface LintMessage {
   code: string;
   file?: string;
+  line?: number;
+  column?: number;
   message: string;
 }
 interface LintReport {
@@ -18,8 +21,8 @@ interface LintReport {
   notices: LintMessage[];
 }
 
-/** The README's explained warnings: `| CODE | file, file | why |` rows of its "web-ext lint" table. */
-function explainedWarnings(): { code: string; files: string[] }[] {
+/** The warning codes the README's "web-ext lint" table explains (its first column). */
+function explainedCodes(): string[] {
   const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
   const start = readme.indexOf('### web-ext lint');
   if (start < 0) return [];
@@ -27,20 +30,34 @@ function explainedWarnings(): { code: string; files: string[] }[] {
   return section
     .split('\n')
     .filter((line) => line.startsWith('| `'))
-    .map((line) => {
-      const [code = '', files = ''] = line.split('|').slice(1).map((cell) => cell.trim());
-      return { code: code.replace(/`/g, ''), files: files.split(',').map((file) => file.replace(/`/g, '').trim()) };
-    });
+    .map((line) => (line.split('|')[1] ?? '').replace(/`/g, '').trim());
 }
 
-/** A build file name without its content hash (chunks/settings-store-BnzooMIO.js → chunks/settings-store.js). */
-const unhashed = (file: string): string => file.replace(/-[A-Za-z0-9_]{8}(\.[a-z]+)$/, '$1');
+/**
+ * What each explained warning must point at, checked in the bundle at the warning's line and column, so an
+ * explanation never covers a new warning of the same code somewhere else (file names change with bundling).
+ */
+const EXPLAINED_AT: Record<string, { what: string; pattern: RegExp }> = {
+  // Preact's renderer: `dom.innerHTML = newHtml.__html` for the dangerouslySetInnerHTML prop.
+  UNSAFE_VAR_ASSIGNMENT: { what: "Preact's dangerouslySetInnerHTML code", pattern: /^[\w$.]*innerHTML\s*=\s*[\w$]+\.__html/ },
+};
+
+/** The source text at a warning's position (1-based line, 0-based column as addons-linter gives them). */
+function sourceAt(dir: string, warning: LintMessage): string {
+  if (!warning.file || warning.line === undefined) return '';
+  const line = readFileSync(join(dir, warning.file), 'utf8').split('\n')[warning.line - 1] ?? '';
+  // The column points at the assignment's left side; look back to the start of the member expression.
+  const column = warning.column ?? 0;
+  const from = line.slice(0, column).search(/[\w$.]*$/);
+  return line.slice(from, column + 200);
+}
 
 let report: LintReport;
+let dir: string;
 
 beforeAll(() => {
   if (!existsSync(FIREFOX_ZIP)) throw new Error(`${FIREFOX_ZIP} is missing: run npm run zip first`);
-  const dir = unpack(FIREFOX_ZIP, 'firefox-lint');
+  dir = unpack(FIREFOX_ZIP, 'firefox-lint');
   let output: string;
   try {
     output = execFileSync('npx', ['web-ext', 'lint', '--source-dir', dir, '--output', 'json', '--no-input'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -56,15 +73,18 @@ describe('web-ext lint on the Firefox package', () => {
     expect(report.errors.map((e) => `${e.code} ${e.file ?? ''}: ${e.message}`)).toEqual([]);
   });
 
-  it('reports only warnings the README explains', () => {
-    const explained = explainedWarnings();
-    const unexplained = report.warnings.filter((w) => !explained.some((e) => e.code === w.code && e.files.includes(unhashed(w.file ?? ''))));
-    expect(unexplained.map((w) => `${w.code} ${w.file ?? ''}: ${w.message}`)).toEqual([]);
+  it('reports only warnings the README explains, each at the code the explanation is about', () => {
+    const explained = explainedCodes();
+    expect(explained.filter((code) => !EXPLAINED_AT[code]), 'README rows this test cannot check').toEqual([]);
+    const unexplained = report.warnings.filter((w) => {
+      const at = EXPLAINED_AT[w.code];
+      return !explained.includes(w.code) || !at || !at.pattern.test(sourceAt(dir, w));
+    });
+    expect(unexplained.map((w) => `${w.code} ${w.file ?? ''}:${w.line ?? ''}:${w.column ?? ''}: ${w.message} at "${sourceAt(dir, w).slice(0, 80)}"`)).toEqual([]);
   });
 
   it('explains no warning that is not there any more', () => {
-    const stale = explainedWarnings().flatMap((e) => e.files.filter((file) => !report.warnings.some((w) => w.code === e.code && unhashed(w.file ?? '') === file)).map((file) => `${e.code} ${file}`));
-    expect(stale).toEqual([]);
+    expect(explainedCodes().filter((code) => !report.warnings.some((w) => w.code === code))).toEqual([]);
   });
 
   it('reports no notices', () => {
