@@ -381,9 +381,11 @@ describe('Chromium: resolver faults', () => {
 });
 
 describe('Chromium: the toolbar badge', () => {
-  /** The verdict the overlay shows (its summary's verdict-* class). */
+  /** The verdict the overlay shows (its summary's verdict-* class), read through the closed-root channel. */
   const overlayVerdict = (page: Page): Promise<string | null> =>
-    page.evaluate(() => /verdict-(ok|warning|error)\b/.exec(document.querySelector('spf-doctor-overlay')?.shadowRoot?.querySelector('[class*="verdict-"]')?.className ?? '')?.[1] ?? null);
+    overlayOf(page).inOverlay<string | null>(
+      'function (root) { var el = root && root.querySelector(\'[class*="verdict-"]\'); var m = el && /verdict-(ok|warning|error)\\b/.exec(el.className); return m ? m[1] : null; }',
+    );
 
   /** Each tab's badge text, in tab order, read from an extension page (the last tab, left out). */
   async function badges(browser: ChromiumHarness): Promise<string[]> {
@@ -406,8 +408,8 @@ describe('Chromium: the toolbar badge', () => {
     const browser = await ownBrowser(run, [{ label: 'loopback', url: testbed.dohUrl }]);
     const seed = await browser.openPanel('wix', { delay: RENDER_DELAY_MS });
     const other = (run.page = await browser.openPanel('wix', { domain: 'dmarc-wix.jp', zoneRecords: true, delay: RENDER_DELAY_MS }));
-    await waitForVerdict(seed);
-    await waitForVerdict(other);
+    await waitForVerdict(overlayOf(seed));
+    await waitForVerdict(overlayOf(other));
     const signs = await Promise.all([seed, other].map(async (page) => VERDICT_BADGES[(await overlayVerdict(page)) as keyof typeof VERDICT_BADGES]?.text));
     expect(signs[0], 'the seed (no SPF) is an error').toBe(VERDICT_BADGES.error.text);
     // Each panel tab shows its own verdict; tabs without a panel show none.

@@ -125,7 +125,7 @@ describe('Firefox', () => {
         })()`,
       )) as string[];
     const page = (run.page = await firefox.openPanel('wix', { delay: RENDER_DELAY_MS }));
-    const overlay = await waitForVerdict(page);
+    const overlay = await waitForVerdict(overlayOf(page));
     expect(codes(overlay)).toContain('SPF_MISSING');
     await expect.poll(async () => (await badges()).filter(Boolean), { timeout: 10_000 }).toEqual([VERDICT_BADGES.error.text]);
     // The SPA leaves the DNS page: the tab's badge goes.

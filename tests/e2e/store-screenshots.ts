@@ -10,6 +10,7 @@ import type { DnsTestbed } from '../dns-testbed/testbed';
 import type { Settings } from '../../lib/settings';
 import { buildExtension, unpackZips } from './support/build';
 import { launchChromium } from './support/chromium';
+import { chromiumOverlay as overlayOf } from './support/closed-root';
 import type { ChromiumHarness } from './support/chromium';
 import { codes, waitForVerdict } from './support/overlay';
 import type { FixtureName, PanelOptions } from './support/panels';
@@ -58,9 +59,9 @@ async function main(): Promise<void> {
       }
       const page = await browser.openPanel(shot.panel, { delay: 200, ...shot.options });
       await page.setViewportSize(STORE_SIZE);
-      const overlay = await waitForVerdict(page, 30_000);
+      const overlay = await waitForVerdict(overlayOf(page), 30_000);
       if (!codes(overlay).includes(shot.expect)) throw new Error(`${shot.file}: expected ${shot.expect}, the overlay shows ${codes(overlay).join(', ') || 'nothing'}`);
-      await scrollOverlayTo(page, shot.focus);
+      await scrollOverlayTo(overlayOf(page), shot.focus);
       const path = join(STORE_SCREENSHOT_DIR, shot.file);
       await page.screenshot({ path });
       console.log(`${relative(ROOT, path)}  (${shot.language}, ${shot.panel}: ${codes(overlay).join(', ')})`);

@@ -8,6 +8,7 @@ import { join, relative } from 'node:path';
 import { startTestbed } from '../dns-testbed/testbed';
 import { buildExtension, unpackZips } from './support/build';
 import { launchChromium } from './support/chromium';
+import { chromiumOverlay, firefoxOverlay } from './support/closed-root';
 import { GECKO_ID, launchFirefox } from './support/firefox';
 import { waitForVerdict } from './support/overlay';
 import { ROOT } from './support/paths';
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
     try {
       const page = await chromium.openPanel('wix', { delay: 200 });
       await page.bringToFront();
-      await waitForVerdict(page, 30_000);
+      await waitForVerdict(chromiumOverlay(page), 30_000);
       await settle(1000);
       grabScreen(join(OUT_DIR, 'toolbar-chromium.png'));
     } finally {
@@ -68,7 +69,7 @@ async function main(): Promise<void> {
     try {
       const page = await firefox.openPanel('wix', { delay: 200 });
       await page.bringToFront();
-      await waitForVerdict(page, 30_000);
+      await waitForVerdict(firefoxOverlay(page), 30_000);
       await settle(1500);
       grabScreen(join(OUT_DIR, 'toolbar-firefox.png'));
     } finally {
