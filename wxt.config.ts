@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
-import { BACKGROUND_KEYS, CONTENT_SCRIPT_KEYS, PAGE_KEYS, catalogSubset } from './lib/i18n/subsets';
+import { BACKGROUND_KEYS, PAGE_KEYS, catalogSubset } from './lib/i18n/subsets';
 import type { KeyFilter } from './lib/i18n/subsets';
 import { manifestIcons, renderIcons } from './bin/icons';
 
@@ -16,6 +16,28 @@ function catalogsFor(keep: KeyFilter): Plugin {
     },
   };
 }
+
+const NATIVE_BROWSER = '\0spf-doctor:native-browser';
+
+/**
+ * Content scripts and overlay modules use the browser's own extension API object instead of
+ * webextension-polyfill (10 KB each): in MV3, Chrome's `chrome` returns promises for every call they
+ * make (storage, runtime.connect/sendMessage/getURL, i18n), and Firefox has `browser`.
+ */
+function nativeBrowserApi(): Plugin {
+  return {
+    name: 'spf-doctor:native-browser-api',
+    enforce: 'pre',
+    resolveId: (source) => (source === 'webextension-polyfill' ? NATIVE_BROWSER : null),
+    load: (id) => (id === NATIVE_BROWSER ? 'export default globalThis.browser?.runtime?.id ? globalThis.browser : globalThis.chrome;' : null),
+  };
+}
+
+/** The overlay modules and where they may be loaded from (their content script imports them there). */
+const OVERLAY_PAGES = [
+  { panel: 'wix', matches: ['https://manage.wix.com/*'] },
+  { panel: 'onamae', matches: ['https://navi.onamae.com/*'] },
+];
 
 // Content scripts match only the two DNS panels; DoH endpoints send CORS headers, so the
 // background needs no host permission for them (custom resolvers ask at runtime).
@@ -45,8 +67,11 @@ export default defineConfig({
     'vite:build:extendConfig': (entrypoints, config) => {
       const types = new Set(entrypoints.map((entrypoint) => entrypoint.type));
       const only = (...wanted: string[]) => [...types].every((type) => wanted.includes(type));
-      const keep = only('content-script') ? CONTENT_SCRIPT_KEYS : only('background') ? BACKGROUND_KEYS : only('popup', 'options') ? PAGE_KEYS : null;
-      if (keep) config.plugins = [...(config.plugins ?? []), catalogsFor(keep)];
+      // The overlay modules (unlisted scripts) get their one language from the background (lib/page-kit.ts).
+      const inPage = only('content-script', 'unlisted-script');
+      const keep = inPage ? () => false : only('background') ? BACKGROUND_KEYS : only('popup', 'options') ? PAGE_KEYS : null;
+      const plugins: Plugin[] = [...(keep ? [catalogsFor(keep)] : []), ...(inPage ? [nativeBrowserApi()] : [])];
+      config.plugins = [...(config.plugins ?? []), ...plugins];
     },
   },
   manifest: ({ browser }) => ({
@@ -59,6 +84,7 @@ export default defineConfig({
     // from the popup, only to say a watched record is live.
     permissions: ['storage', 'alarms'],
     optional_permissions: ['notifications'],
+    web_accessible_resources: OVERLAY_PAGES.map(({ panel, matches }) => ({ resources: [`${panel}-overlay.js`, `content-scripts/${panel}.css`], matches })),
     // Asked for one host at a time from the options page when the user adds a custom resolver
     // (no port in the pattern: Firefox rejects ports, Chrome matches every port without one).
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],

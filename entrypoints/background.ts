@@ -1,12 +1,14 @@
 import { browser, defineBackground } from '#imports';
 import { ActionBadge } from '../lib/background/action-badge';
 import type { BadgeAction } from '../lib/background/action-badge';
+import { packagedCatalog, pageKitSource } from '../lib/background/catalogs';
 import { BackgroundService } from '../lib/background/service';
 import { WatchService } from '../lib/background/watches';
 import type { PortLike } from '../lib/content/port';
 import { diagnose } from '../lib/diagnosis/diagnose';
 import { pickLang } from '../lib/i18n';
 import { DIAGNOSE_PORT } from '../lib/messages';
+import { parsePageKitRequest } from '../lib/page-kit';
 import { SETTINGS_KEY, normalizeSettings } from '../lib/settings';
 import { WATCH_NOTIFICATION_ICON } from '../lib/watch/icon';
 
@@ -22,6 +24,13 @@ export default defineBackground(() => {
   });
 
   const badge = new ActionBadge(browser.action as unknown as BadgeAction);
+  // The overlay's words in the user's language (lib/page-kit.ts); anything else is not ours to answer.
+  const pageKit = pageKitSource(packagedCatalog((path) => browser.runtime.getURL(path as '/_locales/en/messages.json')));
+  browser.runtime.onMessage.addListener((raw: unknown) => {
+    const request = parsePageKitRequest(raw);
+    return request ? pageKit(request.lang) : undefined;
+  });
+
   browser.runtime.onConnect.addListener((port) => {
     if (port.name !== DIAGNOSE_PORT) return;
     // Only a content script's port has a tab (and a frame id 0: the panel is the top page, not a frame).

@@ -1,7 +1,7 @@
 // User settings (options page), stored in browser.storage.local under one key. Pure: reading and
 // validating happen here; the extension's storage calls live in the entrypoints.
-import { DEFAULT_DOH_ENDPOINTS } from './dns/doh';
-import type { DohEndpoint } from './dns/doh';
+import { DEFAULT_DOH_ENDPOINTS } from './dns/endpoints';
+import type { DohEndpoint } from './dns/endpoints';
 
 export interface Settings {
   /** DoH resolvers in order of preference; the first answers, the others take over on failure. */

@@ -1,7 +1,7 @@
 // The options page: DoH resolvers, language, re-check interval. Every valid change is saved at once to
 // browser.storage.local, and a status line confirms it.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { DohEndpoint } from '../../lib/dns/doh';
+import type { DohEndpoint } from '../../lib/dns/endpoints';
 import { pickLang } from '../../lib/i18n';
 import { DEFAULT_SETTINGS, MAX_RECHECK_SECONDS, MIN_RECHECK_SECONDS } from '../../lib/settings';
 import type { Settings } from '../../lib/settings';

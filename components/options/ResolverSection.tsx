@@ -1,6 +1,6 @@
 // The ordered DoH resolver list: move up/down, remove, add (asking for a host permission), reset.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { DohEndpoint } from '../../lib/dns/doh';
+import type { DohEndpoint } from '../../lib/dns/endpoints';
 import { useText } from '../popup/text';
 import { MAX_LABEL_LENGTH, MAX_RESOLVERS, moveResolver, needsPermission, permissionPattern, validateNewResolver } from './resolvers';
 import type { NewResolverError } from './resolvers';

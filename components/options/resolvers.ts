@@ -1,7 +1,7 @@
 // The resolver list's rules, apart from the UI: validating a new entry, reordering, and which host
 // permission a custom resolver needs.
-import { DEFAULT_DOH_ENDPOINTS } from '../../lib/dns/doh';
-import type { DohEndpoint } from '../../lib/dns/doh';
+import { DEFAULT_DOH_ENDPOINTS } from '../../lib/dns/endpoints';
+import type { DohEndpoint } from '../../lib/dns/endpoints';
 import { isAcceptableResolverUrl } from '../../lib/settings';
 
 /** normalizeSettings keeps at most this many resolvers. */

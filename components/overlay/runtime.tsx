@@ -15,9 +15,11 @@ import { PanelSession } from '../../lib/content/session';
 import type { SessionView } from '../../lib/content/session';
 import { createPanelWatcher, isOwnNode, stableContainer } from '../../lib/content/watcher';
 import type { Timers } from '../../lib/content/watcher';
-import { localized, pickLang } from '../../lib/i18n';
+import { hasCatalog, installCatalog, localized, pickLang } from '../../lib/i18n';
 import { DIAGNOSE_PORT, parseWatchReply } from '../../lib/messages';
 import type { WatchRequest } from '../../lib/messages';
+import { parsePageKit } from '../../lib/page-kit';
+import type { PageKitRequest } from '../../lib/page-kit';
 import { watchRequestFor, watchRequestForPending } from '../../lib/watch/request';
 import type { FillResult, PanelAdapter } from '../../lib/panels/types';
 import type { ProviderChoice } from '../../lib/mail/provider-choice';
@@ -33,6 +35,8 @@ export const OVERLAY_NAME = 'spf-doctor-overlay';
 export interface OverlayRuntimeOptions {
   /** Distance from the bottom-right corner, to clear the panel's own floating widgets. */
   offset?: { bottom: number; right: number };
+  /** The overlay's stylesheet, put into its shadow root (the content script loads it with the module). */
+  css?: string;
 }
 
 function errorText(error: unknown): string {
@@ -45,6 +49,18 @@ async function loadSettings(): Promise<Settings> {
     return normalizeSettings(stored[SETTINGS_KEY]);
   } catch {
     return DEFAULT_SETTINGS;
+  }
+}
+
+/** The overlay's words in `lang`, from the background (lib/page-kit.ts); a failure leaves what is there. */
+async function loadWords(lang: Lang): Promise<void> {
+  if (hasCatalog(lang)) return;
+  try {
+    const request: PageKitRequest = { kind: 'page-kit', lang };
+    const kit = parsePageKit(await browser.runtime.sendMessage(request), lang);
+    if (kit) installCatalog(lang, kit.catalog);
+  } catch {
+    // The background is gone (extension reloaded): the overlay shows catalog keys rather than nothing.
   }
 }
 
@@ -94,9 +110,12 @@ function inViewport(element: Element): boolean {
 
 export async function runPanelOverlay(ctx: ContentScriptContext, adapter: PanelAdapter, options: OverlayRuntimeOptions = {}): Promise<void> {
   // The domain's provider choice must be known before the first diagnosis is asked for.
-  const [loadedSettings, choices] = await Promise.all([loadSettings(), loadStoredChoices(browser.storage.local)]);
+  // The words come with them: the browser's language is the likely one, asked for at the same time.
+  const guess = uiLanguage(DEFAULT_SETTINGS);
+  const [loadedSettings, choices] = await Promise.all([loadSettings(), loadStoredChoices(browser.storage.local), loadWords(guess)]);
   let settings = loadedSettings;
   let lang = uiLanguage(settings);
+  await loadWords(lang);
   let pointer: PointerTarget | null = null;
   let ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
   let mounted = false;
@@ -189,6 +208,7 @@ export async function runPanelOverlay(ctx: ContentScriptContext, adapter: PanelA
       // Closed: the page cannot reach into the overlay, neither to read the diagnosis nor to click it.
       mode: 'closed',
       isolateEvents: true,
+      ...(options.css ? { css: options.css } : {}),
       onMount: (container) => container,
       onRemove: (container) => {
         if (container) render(null, container);
@@ -286,8 +306,11 @@ export async function runPanelOverlay(ctx: ContentScriptContext, adapter: PanelA
     });
     if (!(SETTINGS_KEY in changes)) return;
     settings = normalizeSettings(changes[SETTINGS_KEY]?.newValue);
-    lang = uiLanguage(settings);
-    void show(session.view);
+    const next = uiLanguage(settings);
+    void loadWords(next).then(() => {
+      lang = next;
+      void show(session.view);
+    });
   };
   browser.storage.onChanged.addListener(onStorageChange);
 

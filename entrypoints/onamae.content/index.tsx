@@ -1,14 +1,14 @@
 import '../../components/overlay/overlay.css';
 import { defineContentScript } from '#imports';
-import { runPanelOverlay } from '../../components/overlay/runtime';
-import { onamaeAdapter } from '../../lib/panels/onamae';
+import { startPanelContentScript } from '../../components/overlay/load';
+import { isOnamaeDnsPage } from '../../lib/panels/onamae';
 
-// Navi is an Angular SPA: the script runs on every navi.onamae.com page and shows itself only on the
-// DNSレコード設定 input page. The ChatPlus widget floats at the bottom right, so the overlay sits above it.
+// Navi is an Angular SPA: the script runs on every navi.onamae.com page, checks the DOM cheaply, and
+// loads the overlay module (onamae-overlay.ts) only on the DNSレコード設定 input page.
 export default defineContentScript({
   matches: ['https://navi.onamae.com/*'],
-  cssInjectionMode: 'ui',
-  async main(ctx) {
-    await runPanelOverlay(ctx, onamaeAdapter, { offset: { bottom: 96, right: 16 } });
+  cssInjectionMode: 'manual',
+  main(ctx) {
+    startPanelContentScript(ctx, 'onamae', isOnamaeDnsPage);
   },
 });

@@ -2,6 +2,7 @@
 // CNAME chasing across zones, and a TTL cache.
 import { interpretAnswer } from './answer';
 import { DnsCache } from './cache';
+import { DEFAULT_DOH_ENDPOINTS } from './endpoints';
 import { dohExchange } from './exchange';
 import type { DohEndpoint, ExchangeResult, FetchLike } from './exchange';
 import { CoolingDownError, RetryAfterError } from './retry-after';
@@ -10,11 +11,8 @@ import type { DnsFailureKind, DnsResponse, QueryOptions, RecordType, Resolver } 
 import { isValidQueryName } from './wire';
 
 export type { DohEndpoint, FetchLike } from './exchange';
+export { CLOUDFLARE_DOH, DEFAULT_DOH_ENDPOINTS, GOOGLE_DOH } from './endpoints';
 
-export const CLOUDFLARE_DOH: DohEndpoint = { label: 'Cloudflare', url: 'https://cloudflare-dns.com/dns-query' };
-export const GOOGLE_DOH: DohEndpoint = { label: 'Google', url: 'https://dns.google/dns-query' };
-/** Product defaults: Cloudflare first, Google second. Both are non-filtering and answer in wire format. */
-export const DEFAULT_DOH_ENDPOINTS: readonly DohEndpoint[] = [CLOUDFLARE_DOH, GOOGLE_DOH];
 
 export const DEFAULT_TIMEOUT_MS = 3000;
 /** GET URLs longer than this go as POST; well under the ~8 KB URL limits of common servers and proxies. */

@@ -7,11 +7,9 @@ import type { DnsRecord, DnsFailureKind, RecordType } from './types';
 import { decodeMessage, encodeQuery, toBase64Url } from './wire';
 import type { DecodedMessage } from './wire';
 
-export interface DohEndpoint {
-  /** Shown to the user ("TempError: resolver Cloudflare timed out"). */
-  label: string;
-  url: string;
-}
+import type { DohEndpoint } from './endpoints';
+
+export type { DohEndpoint } from './endpoints';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 

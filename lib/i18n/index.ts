@@ -8,7 +8,19 @@ import ja from '../../public/_locales/ja/messages.json';
 import type { Lang, LocalizedText } from '../diagnosis/types';
 
 type Catalog = Record<string, { message: string }>;
+// The overlay module is built with empty catalogs and gets its one language from the background
+// (installCatalog, lib/page-kit.ts); every other context has both built in.
 const catalogs: Record<Lang, Catalog> = { en, ja };
+
+/** Puts a language's catalog in place (the overlay's page kit); replaces what was there. */
+export function installCatalog(lang: Lang, catalog: Catalog): void {
+  catalogs[lang] = catalog;
+}
+
+/** Whether a language's words are there to render (the overlay waits for its page kit). */
+export function hasCatalog(lang: Lang): boolean {
+  return Object.keys(catalogs[lang]).length > 0;
+}
 
 /** A key of the catalogs; a lib module that names one that does not exist fails to compile. */
 export type CatalogKey = keyof typeof en;
@@ -52,7 +64,9 @@ export function renderBoth(text: Message): LocalizedText {
 }
 
 export function hasMessage(key: string): boolean {
-  return key in catalogs.en && key in catalogs.ja;
+  // Languages not loaded (the overlay holds one) do not count; at least one must be.
+  const loaded = Object.values(catalogs).filter((catalog) => Object.keys(catalog).length > 0);
+  return loaded.length > 0 && loaded.every((catalog) => key in catalog);
 }
 
 /** True for a Message that arrived from another context: a known key, parameters of data or messages. */

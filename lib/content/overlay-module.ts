@@ -1,0 +1,26 @@
+// The hand-over between a content script and its overlay module. The module is a separate file the
+// content script imports (import() of a web-accessible extension URL) once the DNS page is detected;
+// it runs in the content script's isolated world and leaves its start function on that world's global,
+// where the page cannot see it.
+import type { ContentScriptContext } from '#imports';
+import type { PanelId } from '../panels/types';
+
+export interface OverlayStart {
+  (ctx: ContentScriptContext, css: string): Promise<void>;
+}
+
+const slot = (panel: PanelId): string => `__spfDoctorOverlay_${panel}`;
+
+export function registerOverlay(panel: PanelId, start: OverlayStart): void {
+  (globalThis as Record<string, unknown>)[slot(panel)] = start;
+}
+
+export function takeOverlay(panel: PanelId): OverlayStart | null {
+  const start = (globalThis as Record<string, unknown>)[slot(panel)];
+  return typeof start === 'function' ? (start as OverlayStart) : null;
+}
+
+/** The module file (an unlisted script) and the stylesheet a panel's content script loads. */
+export function overlayFiles(panel: PanelId): { module: string; css: string } {
+  return { module: `/${panel}-overlay.js`, css: `/content-scripts/${panel}.css` };
+}
