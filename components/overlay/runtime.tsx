@@ -3,8 +3,8 @@
 // the panel's form when the user asks. Everything is wrapped so nothing ever throws into the page, and
 // every listener goes through `ctx` so an extension update or reload removes it.
 import { render } from 'preact';
-import { browser, createShadowRootUi } from '#imports';
-import type { ContentScriptContext, ShadowRootContentScriptUi } from '#imports';
+import { browser } from '#imports';
+import type { ContentScriptContext } from '#imports';
 import type { Fix, Lang, PropagationItem } from '../../lib/diagnosis/types';
 import { applyFix } from '../../lib/content/apply';
 import { applyHostAttributes } from '../../lib/content/host';
@@ -29,6 +29,8 @@ import type { PointerTarget } from './Badges';
 import { copyText } from './clipboard';
 import { Overlay } from './Overlay';
 import type { WatchNotice } from './Overlay';
+import { createShadowHost } from './shadow-host';
+import type { ShadowHostUi } from './shadow-host';
 
 export const OVERLAY_NAME = 'spf-doctor-overlay';
 
@@ -117,7 +119,7 @@ export async function runPanelOverlay(ctx: ContentScriptContext, adapter: PanelA
   let lang = uiLanguage(settings);
   await loadWords(lang);
   let pointer: PointerTarget | null = null;
-  let ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
+  let ui: ShadowHostUi | null = null;
   let mounted = false;
   let watchNotice: WatchNotice | null = null;
   let disarmSave: (() => void) | null = null;
@@ -198,21 +200,14 @@ export async function runPanelOverlay(ctx: ContentScriptContext, adapter: PanelA
     },
   };
 
-  async function ensureUi(): Promise<ShadowRootContentScriptUi<HTMLElement>> {
+  async function ensureUi(): Promise<ShadowHostUi> {
     if (ui) return ui;
-    ui = await createShadowRootUi(ctx, {
+    ui = createShadowHost(ctx, {
       name: OVERLAY_NAME,
-      position: 'inline',
-      anchor: 'body',
-      append: 'last',
       // Closed: the page cannot reach into the overlay, neither to read the diagnosis nor to click it.
       mode: 'closed',
-      isolateEvents: true,
-      ...(options.css ? { css: options.css } : {}),
-      onMount: (container) => container,
-      onRemove: (container) => {
-        if (container) render(null, container);
-      },
+      css: options.css ?? '',
+      onRemove: (container) => render(null, container),
     });
     // Marked before it enters the page, so the watcher never takes our own node for a page change.
     applyHostAttributes(ui.shadowHost, { state: 'reading', provider: adapter.id, domain: null, recordCount: 0 });

@@ -6,8 +6,12 @@
 
 import type { Timers } from './watcher';
 
-/** Gaps (ms) between the checks that follow a negative one; about 20 s of checks in all, then none. */
-export const RECHECK_GAPS_MS: readonly number[] = [100, 300, 600, 1000, 2000, 3000, 5000, 8000];
+/**
+ * Gaps (ms) between the checks that follow a negative one: dense while the page is most likely still
+ * rendering (each check costs well under a millisecond, and the gap is latency the user sees), then
+ * sparser; about 21 s of checks in all, then none.
+ */
+export const RECHECK_GAPS_MS: readonly number[] = [...Array<number>(10).fill(50), ...Array<number>(5).fill(100), 250, 500, 1000, 2000, 3000, 5000, 8000];
 
 export interface PanelLoaderDeps {
   doc: Document;

@@ -1,0 +1,49 @@
+// The overlay's own shadow host (what WXT's createShadowRootUi did for us, without its four helper
+// packages in the overlay module): a custom element at the end of <body>, a shadow root holding the
+// stylesheet and one container, the page's styles reset at the host, keystrokes kept inside, and the
+// whole thing removed when the extension context goes away.
+import type { ContentScriptContext } from '#imports';
+
+export interface ShadowHostUi {
+  shadowHost: HTMLElement;
+  shadow: ShadowRoot;
+  uiContainer: HTMLElement;
+  mount(): void;
+  remove(): void;
+}
+
+export interface ShadowHostOptions {
+  name: string;
+  mode: ShadowRootMode;
+  /** The overlay's stylesheet (its :root rules apply to the host). */
+  css: string;
+  onRemove(container: HTMLElement): void;
+}
+
+/** Keys typed in our UI must not reach the page's shortcuts. */
+const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
+
+export function createShadowHost(ctx: ContentScriptContext, options: ShadowHostOptions): ShadowHostUi {
+  const shadowHost = document.createElement(options.name);
+  const shadow = shadowHost.attachShadow({ mode: options.mode });
+  const style = document.createElement('style');
+  style.textContent = `:host{all:initial !important;}\n${options.css.replaceAll(':root', ':host')}`;
+  const uiContainer = document.createElement('div');
+  shadow.append(style, uiContainer);
+  for (const type of ISOLATED_EVENTS) shadow.addEventListener(type, (event) => event.stopPropagation());
+
+  const ui: ShadowHostUi = {
+    shadowHost,
+    shadow,
+    uiContainer,
+    mount() {
+      document.body.append(shadowHost);
+    },
+    remove() {
+      options.onRemove(uiContainer);
+      shadowHost.remove();
+    },
+  };
+  ctx.onInvalidated(() => ui.remove());
+  return ui;
+}

@@ -1,0 +1,50 @@
+// The built extension's weight (issue 8): every content script ≤ 25 KB gzip -9, the background ≤ 60 KB,
+// the overlay modules within their bar, in both browsers' builds (the global setup builds them). The
+// content scripts carry no engine: no polyfill, no DNS, no SPF, no catalogs.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BUNDLE_BUDGETS } from '../../lib/build/budgets';
+import { builtSizes, kb } from '../../lib/build/sizes';
+import { CHROME_EXTENSION_DIR, FIREFOX_EXTENSION_DIR } from './support/paths';
+
+const BUILDS = [
+  { browser: 'chromium', dir: CHROME_EXTENSION_DIR },
+  { browser: 'firefox', dir: FIREFOX_EXTENSION_DIR },
+];
+
+const BUDGET = { 'content-script': BUNDLE_BUDGETS.contentScript, background: BUNDLE_BUDGETS.background, 'overlay-module': BUNDLE_BUDGETS.overlayModule };
+
+describe.each(BUILDS)('the $browser build', ({ dir }) => {
+  const files = builtSizes(dir);
+
+  it('has two content scripts, a background and an overlay module per panel', () => {
+    expect(files.filter((f) => f.kind === 'content-script').map((f) => f.file).sort()).toEqual(['content-scripts/onamae.js', 'content-scripts/wix.js']);
+    expect(files.filter((f) => f.kind === 'background')).toHaveLength(1);
+    expect(files.filter((f) => f.kind === 'overlay-module').map((f) => f.file).sort()).toEqual(['onamae-overlay.js', 'wix-overlay.js']);
+  });
+
+  it('keeps every file within its gzip -9 budget', () => {
+    console.log(files.map((f) => `${f.file}: ${kb(f.gzip)} gzip (${kb(f.raw)} raw)`).join('\n'));
+    const over = files.filter((f) => f.gzip > BUDGET[f.kind]).map((f) => `${f.file} ${kb(f.gzip)} > ${kb(BUDGET[f.kind])}`);
+    expect(over).toEqual([]);
+  });
+
+  it('ships no engine in the content scripts: no polyfill, no DNS wire format, no SPF, no catalogs', () => {
+    for (const file of files.filter((f) => f.kind === 'content-script')) {
+      const code = readFileSync(join(dir, file.file), 'utf8');
+      expect(code).not.toContain('webextension-polyfill');
+      expect(code).not.toMatch(/dns-query|v=spf1|v=DMARC1/);
+      expect(code).not.toContain('ui_overlay_title');
+      // What it does carry: the hand-over to its overlay module.
+      expect(code).toContain('-overlay.js');
+    }
+  });
+
+  it('lets only the panel pages load the overlay modules', () => {
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { web_accessible_resources: { resources: string[]; matches: string[] }[] };
+    for (const entry of manifest.web_accessible_resources) {
+      expect(entry.matches.every((match) => match === 'https://manage.wix.com/*' || match === 'https://navi.onamae.com/*')).toBe(true);
+    }
+  });
+});
