@@ -105,6 +105,11 @@ function viewportEvents(ctx: ContentScriptContext): { subscribe(listener: () => 
   };
 }
 
+/** Resolves once the page has rendered its next frame (a frame callback, then a task after it). */
+function afterNextFrame(ctx: ContentScriptContext): Promise<void> {
+  return new Promise((resolve) => ctx.requestAnimationFrame(() => ctx.setTimeout(resolve, 0)));
+}
+
 function inViewport(element: Element): boolean {
   const box = element.getBoundingClientRect();
   return box.bottom > 0 && box.top < window.innerHeight && box.right > 0 && box.left < window.innerWidth;
@@ -233,6 +238,11 @@ export async function runPanelOverlay(ctx: ContentScriptContext, adapter: PanelA
     }
     const shadowUi = await ensureUi();
     if (!mounted) {
+      // The overlay and its badges read layout (getBoundingClientRect) as they render. Mounted after the
+      // page's next frame, they read a layout the page already made in its own task, instead of forcing
+      // the first layout of a big panel inside ours (measured by bench/host-page.ts).
+      await afterNextFrame(ctx);
+      if (ctx.isInvalid) return;
       shadowUi.mount();
       mounted = true;
     }
