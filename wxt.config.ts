@@ -33,6 +33,15 @@ function nativeBrowserApi(): Plugin {
   };
 }
 
+/** The overlay modules get the provider table from the background (lib/page-kit.ts), not built in. */
+function emptyProviderTable(): Plugin {
+  return {
+    name: 'spf-doctor:empty-provider-table',
+    enforce: 'pre',
+    load: (id) => (/[\\/]lib[\\/]mail[\\/]provider-table\.ts$/.test(id) ? 'export const PROVIDER_TABLE = [];' : null),
+  };
+}
+
 /** The overlay modules and where they may be loaded from (their content script imports them there). */
 const OVERLAY_PAGES = [
   { panel: 'wix', matches: ['https://manage.wix.com/*'] },
@@ -70,7 +79,7 @@ export default defineConfig({
       // The overlay modules (unlisted scripts) get their one language from the background (lib/page-kit.ts).
       const inPage = only('content-script', 'unlisted-script');
       const keep = inPage ? () => false : only('background') ? BACKGROUND_KEYS : only('popup', 'options') ? PAGE_KEYS : null;
-      const plugins: Plugin[] = [...(keep ? [catalogsFor(keep)] : []), ...(inPage ? [nativeBrowserApi()] : [])];
+      const plugins: Plugin[] = [...(keep ? [catalogsFor(keep)] : []), ...(inPage ? [nativeBrowserApi(), emptyProviderTable()] : [])];
       config.plugins = [...(config.plugins ?? []), ...plugins];
     },
   },

@@ -23,6 +23,7 @@ import type { PageKitRequest } from '../../lib/page-kit';
 import { watchRequestFor, watchRequestForPending } from '../../lib/watch/request';
 import type { FillResult, PanelAdapter } from '../../lib/panels/types';
 import type { ProviderChoice } from '../../lib/mail/provider-choice';
+import { allProviders, installProviders } from '../../lib/mail/providers';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, normalizeSettings } from '../../lib/settings';
 import type { Settings } from '../../lib/settings';
 import type { PointerTarget } from './Badges';
@@ -54,13 +55,18 @@ async function loadSettings(): Promise<Settings> {
   }
 }
 
-/** The overlay's words in `lang`, from the background (lib/page-kit.ts); a failure leaves what is there. */
-async function loadWords(lang: Lang): Promise<void> {
-  if (hasCatalog(lang)) return;
+/**
+ * The overlay's words in `lang` and the provider table, from the background (lib/page-kit.ts); the
+ * overlay module is built without either. A failure leaves what is there.
+ */
+async function loadKit(lang: Lang): Promise<void> {
+  if (hasCatalog(lang) && allProviders.length > 0) return;
   try {
     const request: PageKitRequest = { kind: 'page-kit', lang };
     const kit = parsePageKit(await browser.runtime.sendMessage(request), lang);
-    if (kit) installCatalog(lang, kit.catalog);
+    if (!kit) return;
+    installCatalog(lang, kit.catalog);
+    if (allProviders.length === 0) installProviders(kit.providers);
   } catch {
     // The background is gone (extension reloaded): the overlay shows catalog keys rather than nothing.
   }
@@ -117,12 +123,14 @@ function inViewport(element: Element): boolean {
 
 export async function runPanelOverlay(ctx: ContentScriptContext, adapter: PanelAdapter, options: OverlayRuntimeOptions = {}): Promise<void> {
   // The domain's provider choice must be known before the first diagnosis is asked for.
-  // The words come with them: the browser's language is the likely one, asked for at the same time.
+  // The page kit comes at the same time, for the browser's language (the likely one); the stored choices
+  // are checked against its provider table.
   const guess = uiLanguage(DEFAULT_SETTINGS);
-  const [loadedSettings, choices] = await Promise.all([loadSettings(), loadStoredChoices(browser.storage.local), loadWords(guess)]);
+  const [loadedSettings] = await Promise.all([loadSettings(), loadKit(guess)]);
   let settings = loadedSettings;
   let lang = uiLanguage(settings);
-  await loadWords(lang);
+  await loadKit(lang);
+  const choices = await loadStoredChoices(browser.storage.local);
   let pointer: PointerTarget | null = null;
   let ui: ShadowHostUi | null = null;
   let mounted = false;
@@ -312,7 +320,7 @@ export async function runPanelOverlay(ctx: ContentScriptContext, adapter: PanelA
     if (!(SETTINGS_KEY in changes)) return;
     settings = normalizeSettings(changes[SETTINGS_KEY]?.newValue);
     const next = uiLanguage(settings);
-    void loadWords(next).then(() => {
+    void loadKit(next).then(() => {
       lang = next;
       void show(session.view);
     });

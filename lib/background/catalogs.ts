@@ -1,18 +1,23 @@
 // The overlay's words for the page kit (lib/page-kit.ts): the background reads the packaged catalog of
 // the language asked for (fetch of the extension's own _locales file), keeps the overlay's keys
-// (lib/i18n/subsets.ts) and remembers the result, so each language is read once per background life.
+// (lib/i18n/subsets.ts), adds the provider table, and remembers the result, so each language is read
+// once per background life.
 import type { Lang } from '../diagnosis/types';
 import { CONTENT_SCRIPT_KEYS, catalogSubset } from '../i18n/subsets';
-import type { Catalog, PageKit } from '../page-kit';
+import { allProviders } from '../mail/providers';
+import { kitProviders } from '../page-kit';
+import type { Catalog, PageKitMessage } from '../page-kit';
 
 export type ReadCatalog = (lang: Lang) => Promise<Catalog>;
 
-export function pageKitSource(readCatalog: ReadCatalog): (lang: Lang) => Promise<PageKit> {
-  const kits = new Map<Lang, Promise<PageKit>>();
+export function pageKitSource(readCatalog: ReadCatalog): (lang: Lang) => Promise<PageKitMessage> {
+  const kits = new Map<Lang, Promise<PageKitMessage>>();
   return (lang) => {
     let kit = kits.get(lang);
     if (!kit) {
-      kit = readCatalog(lang).then((catalog) => ({ kind: 'page-kit', lang, catalog: catalogSubset(catalog, CONTENT_SCRIPT_KEYS) }) as PageKit);
+      kit = readCatalog(lang).then(
+        (catalog): PageKitMessage => ({ kind: 'page-kit', lang, catalog: catalogSubset(catalog, CONTENT_SCRIPT_KEYS), providers: kitProviders(allProviders) }),
+      );
       // A failed read is tried again next time.
       kit.catch(() => kits.delete(lang));
       kits.set(lang, kit);

@@ -16,7 +16,7 @@ const BUNDLES: { name: string; keep: KeyFilter; sources: string[] }[] = [
   {
     name: 'content scripts',
     keep: CONTENT_SCRIPT_KEYS,
-    sources: ['entrypoints/wix.content', 'entrypoints/onamae.content', 'components/overlay', 'components/shared', 'lib/content', 'lib/panels', 'lib/i18n', 'lib/messages.ts', 'lib/mail/provider-choice.ts', 'lib/mail/providers.ts'],
+    sources: ['entrypoints/wix.content', 'entrypoints/onamae.content', 'entrypoints/wix-overlay.ts', 'entrypoints/onamae-overlay.ts', 'components/overlay', 'components/shared', 'lib/content', 'lib/panels', 'lib/i18n', 'lib/messages.ts', 'lib/page-kit.ts', 'lib/mail/provider-choice.ts', 'lib/mail/providers.ts', 'lib/mail/provider-table.ts'],
   },
   {
     name: 'background',
