@@ -5,5 +5,5 @@ import { wixAdapter } from '../lib/panels/wix';
 
 // The Wix overlay module, imported by the wix content script once the DNS page is detected.
 export default defineUnlistedScript(() => {
-  registerOverlay('wix', (ctx, css) => runPanelOverlay(ctx, wixAdapter, { css }));
+  registerOverlay('wix', (ctx, handOver) => runPanelOverlay(ctx, wixAdapter, { ...handOver }));
 });

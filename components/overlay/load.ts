@@ -6,19 +6,35 @@ import type { ContentScriptContext } from '#imports';
 import { startPanelLoader } from '../../lib/content/loader';
 import type { PanelLoader } from '../../lib/content/loader';
 import { overlayFiles, takeOverlay } from '../../lib/content/overlay-module';
+import type { OverlayHandOver } from '../../lib/content/overlay-module';
+import { pickLang } from '../../lib/i18n';
+import type { PageKitRequest } from '../../lib/page-kit';
 import type { PanelId } from '../../lib/panels/types';
+
+/** The page kit for the browser's language, asked for while the module loads (the overlay checks it). */
+function askForKit(): OverlayHandOver['kit'] {
+  try {
+    const lang = pickLang('auto', browser.i18n.getUILanguage());
+    const request: PageKitRequest = { kind: 'page-kit', lang };
+    return { lang, answer: browser.runtime.sendMessage(request).catch(() => null) };
+  } catch {
+    return null;
+  }
+}
 
 async function loadOverlay(ctx: ContentScriptContext, panel: PanelId): Promise<void> {
   const files = overlayFiles(panel);
   // WXT types getURL with the entrypoints it knows; the overlay files are named in overlay-module.ts.
   const url = browser.runtime.getURL as (path: string) => string;
+  // Stylesheet, words and module in parallel: the module is the largest, the kit a round trip.
   const css = fetch(url(files.css))
     .then((response) => response.text())
     .catch(() => '');
+  const kit = askForKit();
   await import(/* @vite-ignore */ url(files.module));
   const start = takeOverlay(panel);
   if (!start || ctx.isInvalid) return;
-  await start(ctx, await css);
+  await start(ctx, { css: await css, kit });
 }
 
 export function startPanelContentScript(ctx: ContentScriptContext, panel: PanelId, detect: (doc: Document) => boolean): PanelLoader {

@@ -40,6 +40,8 @@ export interface OverlayRuntimeOptions {
   offset?: { bottom: number; right: number };
   /** The overlay's stylesheet, put into its shadow root (the content script loads it with the module). */
   css?: string;
+  /** A page-kit answer the content script asked for while the module loaded (lib/content/overlay-module.ts). */
+  kit?: { lang: Lang; answer: Promise<unknown> } | null;
 }
 
 function errorText(error: unknown): string {
@@ -59,11 +61,12 @@ async function loadSettings(): Promise<Settings> {
  * The overlay's words in `lang` and the provider table, from the background (lib/page-kit.ts); the
  * overlay module is built without either. A failure leaves what is there.
  */
-async function loadKit(lang: Lang): Promise<void> {
+async function loadKit(lang: Lang, preloaded?: { lang: Lang; answer: Promise<unknown> } | null): Promise<void> {
   if (hasCatalog(lang) && allProviders.length > 0) return;
   try {
     const request: PageKitRequest = { kind: 'page-kit', lang };
-    const kit = parsePageKit(await browser.runtime.sendMessage(request), lang);
+    const answer = preloaded?.lang === lang ? await preloaded.answer : await browser.runtime.sendMessage(request);
+    const kit = parsePageKit(answer, lang);
     if (!kit) return;
     installCatalog(lang, kit.catalog);
     if (allProviders.length === 0) installProviders(kit.providers);
@@ -123,10 +126,10 @@ function inViewport(element: Element): boolean {
 
 export async function runPanelOverlay(ctx: ContentScriptContext, adapter: PanelAdapter, options: OverlayRuntimeOptions = {}): Promise<void> {
   // The domain's provider choice must be known before the first diagnosis is asked for.
-  // The page kit comes at the same time, for the browser's language (the likely one); the stored choices
-  // are checked against its provider table.
+  // The page kit comes at the same time, for the browser's language (the likely one; the content script
+  // may have asked for it already); the stored choices are checked against its provider table.
   const guess = uiLanguage(DEFAULT_SETTINGS);
-  const [loadedSettings] = await Promise.all([loadSettings(), loadKit(guess)]);
+  const [loadedSettings] = await Promise.all([loadSettings(), loadKit(guess, options.kit)]);
   let settings = loadedSettings;
   let lang = uiLanguage(settings);
   await loadKit(lang);

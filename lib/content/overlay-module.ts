@@ -3,10 +3,18 @@
 // it runs in the content script's isolated world and leaves its start function on that world's global,
 // where the page cannot see it.
 import type { ContentScriptContext } from '#imports';
+import type { Lang } from '../diagnosis/types';
 import type { PanelId } from '../panels/types';
 
+/** What the content script fetched while the module loaded: its stylesheet, and the page kit it asked for. */
+export interface OverlayHandOver {
+  css: string;
+  /** The background's raw answer to a page-kit request for `lang` (the overlay validates it). */
+  kit: { lang: Lang; answer: Promise<unknown> } | null;
+}
+
 export interface OverlayStart {
-  (ctx: ContentScriptContext, css: string): Promise<void>;
+  (ctx: ContentScriptContext, handOver: OverlayHandOver): Promise<void>;
 }
 
 const slot = (panel: PanelId): string => `__spfDoctorOverlay_${panel}`;

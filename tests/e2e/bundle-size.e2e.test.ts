@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import en from '../../public/_locales/en/messages.json';
 import { BUNDLE_BUDGETS } from '../../lib/build/budgets';
 import { builtSizes, kb } from '../../lib/build/sizes';
 import { CHROME_EXTENSION_DIR, FIREFOX_EXTENSION_DIR } from './support/paths';
@@ -35,9 +36,21 @@ describe.each(BUILDS)('the $browser build', ({ dir }) => {
       const code = readFileSync(join(dir, file.file), 'utf8');
       expect(code).not.toContain('webextension-polyfill');
       expect(code).not.toMatch(/dns-query|v=spf1|v=DMARC1/);
-      expect(code).not.toContain('ui_overlay_title');
+      // Catalog keys and words (the overlay's come from the background).
+      expect(code).not.toContain('ui_region_label');
+      expect(code).not.toContain(en.ui_region_label.message);
       // What it does carry: the hand-over to its overlay module.
       expect(code).toContain('-overlay.js');
+    }
+  });
+
+  it('builds the overlay modules without catalogs or the provider table (they come in the page kit)', () => {
+    for (const file of files.filter((f) => f.kind === 'overlay-module')) {
+      const code = readFileSync(join(dir, file.file), 'utf8');
+      expect(code).not.toContain(en.ui_region_label.message);
+      expect(code).not.toContain('xserver.jp');
+      // But it does render those words: the key is named in its code.
+      expect(code).toContain('ui_region_label');
     }
   });
 
