@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { BACKGROUND_KEYS, PAGE_KEYS, catalogSubset } from './lib/i18n/subsets';
@@ -42,6 +44,23 @@ function emptyProviderTable(): Plugin {
   };
 }
 
+/**
+ * In the overlay modules, a panel's fill code is a stand-in that loads the fill module on the first
+ * Fill (components/overlay/lazy-fill.ts); the fill modules themselves get the real code.
+ */
+function lazyFillCode(): Plugin {
+  const root = dirname(fileURLToPath(import.meta.url));
+  const standIns: Record<string, string> = {
+    './wix-fill': resolve(root, 'components/overlay/lazy/wix-fill.ts'),
+    './onamae-fill': resolve(root, 'components/overlay/lazy/onamae-fill.ts'),
+  };
+  return {
+    name: 'spf-doctor:lazy-fill-code',
+    enforce: 'pre',
+    resolveId: (source, importer) => (importer && /[\\/]lib[\\/]panels[\\/](wix|onamae)\.ts$/.test(importer) ? (standIns[source] ?? null) : null),
+  };
+}
+
 /** The overlay modules and where they may be loaded from (their content script imports them there). */
 const OVERLAY_PAGES = [
   { panel: 'wix', matches: ['https://manage.wix.com/*'] },
@@ -79,7 +98,12 @@ export default defineConfig({
       // The overlay modules (unlisted scripts) get their one language from the background (lib/page-kit.ts).
       const inPage = only('content-script', 'unlisted-script');
       const keep = inPage ? () => false : only('background') ? BACKGROUND_KEYS : only('popup', 'options') ? PAGE_KEYS : null;
-      const plugins: Plugin[] = [...(keep ? [catalogsFor(keep)] : []), ...(inPage ? [nativeBrowserApi(), emptyProviderTable()] : [])];
+      const overlayModule = entrypoints.some((entrypoint) => entrypoint.name.endsWith('-overlay'));
+      const plugins: Plugin[] = [
+        ...(keep ? [catalogsFor(keep)] : []),
+        ...(inPage ? [nativeBrowserApi(), emptyProviderTable()] : []),
+        ...(overlayModule ? [lazyFillCode()] : []),
+      ];
       config.plugins = [...(config.plugins ?? []), ...plugins];
     },
   },
@@ -93,7 +117,7 @@ export default defineConfig({
     // from the popup, only to say a watched record is live.
     permissions: ['storage', 'alarms'],
     optional_permissions: ['notifications'],
-    web_accessible_resources: OVERLAY_PAGES.map(({ panel, matches }) => ({ resources: [`${panel}-overlay.js`, `content-scripts/${panel}.css`], matches })),
+    web_accessible_resources: OVERLAY_PAGES.map(({ panel, matches }) => ({ resources: [`${panel}-overlay.js`, `${panel}-fill.js`, `content-scripts/${panel}.css`], matches })),
     // Asked for one host at a time from the options page when the user adds a custom resolver
     // (no port in the pattern: Firefox rejects ports, Chrome matches every port without one).
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],

@@ -1,11 +1,12 @@
 // What each built file of an extension output weighs (gzip -9), read from its manifest: content scripts,
-// background, and the overlay modules the content scripts load (web_accessible_resources *-overlay.js).
+// background, the overlay modules the content scripts load and the fill modules the overlays load
+// (web_accessible_resources *-overlay.js, *-fill.js).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 export interface BuiltFile {
-  kind: 'content-script' | 'background' | 'overlay-module';
+  kind: 'content-script' | 'background' | 'overlay-module' | 'fill-module';
   file: string;
   raw: number;
   gzip: number;
@@ -23,6 +24,7 @@ export function builtSizes(outputDir: string): BuiltFile[] {
     ...(manifest.content_scripts ?? []).flatMap((script) => (script.js ?? []).map((file) => ({ kind: 'content-script' as const, file }))),
     ...[manifest.background?.service_worker, ...(manifest.background?.scripts ?? [])].filter((file): file is string => !!file).map((file) => ({ kind: 'background' as const, file })),
     ...(manifest.web_accessible_resources ?? []).flatMap((entry) => entry.resources.filter((file) => file.endsWith('-overlay.js')).map((file) => ({ kind: 'overlay-module' as const, file }))),
+    ...(manifest.web_accessible_resources ?? []).flatMap((entry) => entry.resources.filter((file) => file.endsWith('-fill.js')).map((file) => ({ kind: 'fill-module' as const, file }))),
   ];
   return files.map(({ kind, file }) => {
     const bytes = readFileSync(join(outputDir, file));

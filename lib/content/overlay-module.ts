@@ -1,10 +1,11 @@
 // The hand-over between a content script and its overlay module. The module is a separate file the
 // content script imports (import() of a web-accessible extension URL) once the DNS page is detected;
 // it runs in the content script's isolated world and leaves its start function on that world's global,
-// where the page cannot see it.
+// where the page cannot see it. The fill code (the largest part of an adapter, needed only when the user
+// presses Fill) is a third file the overlay loads the same way on first use (components/overlay/lazy-fill.ts).
 import type { ContentScriptContext } from '#imports';
 import type { Lang } from '../diagnosis/types';
-import type { PanelId } from '../panels/types';
+import type { FillOptions, FillResult, PanelFix, PanelId } from '../panels/types';
 
 /** What the content script fetched while the module loaded: its stylesheet, and the page kit it asked for. */
 export interface OverlayHandOver {
@@ -28,7 +29,22 @@ export function takeOverlay(panel: PanelId): OverlayStart | null {
   return typeof start === 'function' ? (start as OverlayStart) : null;
 }
 
-/** The module file (an unlisted script) and the stylesheet a panel's content script loads. */
-export function overlayFiles(panel: PanelId): { module: string; css: string } {
-  return { module: `/${panel}-overlay.js`, css: `/content-scripts/${panel}.css` };
+/** The module file (an unlisted script) and the stylesheet a panel's content script loads; the fill
+ * module the overlay loads when the user first presses Fill. */
+export function overlayFiles(panel: PanelId): { module: string; css: string; fill: string } {
+  return { module: `/${panel}-overlay.js`, css: `/content-scripts/${panel}.css`, fill: `/${panel}-fill.js` };
+}
+
+/** A panel's fill function (lib/panels/<panel>-fill.ts), left by its fill module the same way. */
+export type FillFunction = (doc: Document, fix: PanelFix, options?: FillOptions) => Promise<FillResult>;
+
+const fillSlot = (panel: PanelId): string => `__spfDoctorFill_${panel}`;
+
+export function registerFill(panel: PanelId, fill: FillFunction): void {
+  (globalThis as Record<string, unknown>)[fillSlot(panel)] = fill;
+}
+
+export function takeFill(panel: PanelId): FillFunction | null {
+  const fill = (globalThis as Record<string, unknown>)[fillSlot(panel)];
+  return typeof fill === 'function' ? (fill as FillFunction) : null;
 }

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import en from '../../public/_locales/en/messages.json';
-import { BUNDLE_BUDGETS } from '../../lib/build/budgets';
+import { BUDGET_BY_KIND as BUDGET } from '../../lib/build/budgets';
 import { builtSizes, kb } from '../../lib/build/sizes';
 import { CHROME_EXTENSION_DIR, FIREFOX_EXTENSION_DIR } from './support/paths';
 
@@ -14,15 +14,15 @@ const BUILDS = [
   { browser: 'firefox', dir: FIREFOX_EXTENSION_DIR },
 ];
 
-const BUDGET = { 'content-script': BUNDLE_BUDGETS.contentScript, background: BUNDLE_BUDGETS.background, 'overlay-module': BUNDLE_BUDGETS.overlayModule };
 
 describe.each(BUILDS)('the $browser build', ({ dir }) => {
   const files = builtSizes(dir);
 
-  it('has two content scripts, a background and an overlay module per panel', () => {
+  it('has two content scripts, a background, and an overlay module and a fill module per panel', () => {
     expect(files.filter((f) => f.kind === 'content-script').map((f) => f.file).sort()).toEqual(['content-scripts/onamae.js', 'content-scripts/wix.js']);
     expect(files.filter((f) => f.kind === 'background')).toHaveLength(1);
     expect(files.filter((f) => f.kind === 'overlay-module').map((f) => f.file).sort()).toEqual(['onamae-overlay.js', 'wix-overlay.js']);
+    expect(files.filter((f) => f.kind === 'fill-module').map((f) => f.file).sort()).toEqual(['onamae-fill.js', 'wix-fill.js']);
   });
 
   it('keeps every file within its gzip -9 budget', () => {
@@ -49,6 +49,9 @@ describe.each(BUILDS)('the $browser build', ({ dir }) => {
       const code = readFileSync(join(dir, file.file), 'utf8');
       expect(code).not.toContain(en.ui_region_label.message);
       expect(code).not.toContain('xserver.jp');
+      // Nor the fill code: it names the fill module it loads instead.
+      expect(code).toContain('-fill.js');
+      expect(code).not.toContain('ADD_FORM_NOT_FOUND');
       // But it does render those words: the key is named in its code.
       expect(code).toContain('ui_region_label');
     }
