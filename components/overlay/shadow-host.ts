@@ -27,9 +27,7 @@ export function createShadowHost(ctx: ContentScriptContext, options: ShadowHostO
   const shadowHost = document.createElement(options.name);
   const shadow = shadowHost.attachShadow({ mode: options.mode });
   const style = document.createElement('style');
-  // The host itself is out of flow (fixed, 0×0; everything inside is fixed too): adding it to the end
-  // of <body> then does not make the browser lay out a thousand-row panel again.
-  style.textContent = `:host{all:initial !important;position:fixed !important;top:0 !important;left:0 !important;width:0 !important;height:0 !important;}\n${options.css.replaceAll(':root', ':host')}`;
+  style.textContent = `:host{all:initial !important;}\n${options.css.replaceAll(':root', ':host')}`;
   const uiContainer = document.createElement('div');
   shadow.append(style, uiContainer);
   for (const type of ISOLATED_EVENTS) shadow.addEventListener(type, (event) => event.stopPropagation());
