@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
-import { BACKGROUND_KEYS, PAGE_KEYS, catalogSubset } from './lib/i18n/subsets';
+import { PAGE_KEYS, catalogSubset } from './lib/i18n/subsets';
 import type { KeyFilter } from './lib/i18n/subsets';
 import { manifestIcons, renderIcons } from './bin/icons';
 
@@ -97,7 +97,8 @@ export default defineConfig({
       const only = (...wanted: string[]) => [...types].every((type) => wanted.includes(type));
       // The overlay modules (unlisted scripts) get their one language from the background (lib/page-kit.ts).
       const inPage = only('content-script', 'unlisted-script');
-      const keep = inPage ? () => false : only('background') ? BACKGROUND_KEYS : only('popup', 'options') ? PAGE_KEYS : null;
+      // The background reads its words from the package when it starts (lib/background/catalogs.ts).
+      const keep = inPage || only('background') ? () => false : only('popup', 'options') ? PAGE_KEYS : null;
       const overlayModule = entrypoints.some((entrypoint) => entrypoint.name.endsWith('-overlay'));
       const plugins: Plugin[] = [
         ...(keep ? [catalogsFor(keep)] : []),

@@ -1,7 +1,7 @@
 import { browser, defineBackground } from '#imports';
 import { ActionBadge } from '../lib/background/action-badge';
 import type { BadgeAction } from '../lib/background/action-badge';
-import { packagedCatalog, pageKitSource } from '../lib/background/catalogs';
+import { installBackgroundCatalogs, packagedCatalog, pageKitSource } from '../lib/background/catalogs';
 import { BackgroundService } from '../lib/background/service';
 import { WatchService } from '../lib/background/watches';
 import type { PortLike } from '../lib/content/port';
@@ -14,9 +14,16 @@ import { WATCH_NOTIFICATION_ICON } from '../lib/watch/icon';
 
 // Diagnoses for the content scripts (and the popup) over DIAGNOSE_PORT ports, and the propagation
 // watches (alarms, storage.local `watches`). Everything is set up inside main, which must not be async;
-// settings load in the background and requests wait for them.
+// settings and the words (read from the package at start) load in the background, and requests wait
+// for them.
 export default defineBackground(() => {
-  const loadSettings = async () => normalizeSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+  const readCatalog = packagedCatalog((path) => browser.runtime.getURL(path as '/_locales/en/messages.json'));
+  const words = installBackgroundCatalogs(readCatalog);
+  // Everything that renders words (diagnoses, bounce explanations, watch notices) asks for the settings first.
+  const loadSettings = async () => {
+    await words;
+    return normalizeSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+  };
   const service = new BackgroundService({ diagnose, loadSettings });
 
   browser.storage.onChanged.addListener((changes, area) => {
@@ -25,7 +32,7 @@ export default defineBackground(() => {
 
   const badge = new ActionBadge(browser.action as unknown as BadgeAction);
   // The overlay's words in the user's language (lib/page-kit.ts); anything else is not ours to answer.
-  const pageKit = pageKitSource(packagedCatalog((path) => browser.runtime.getURL(path as '/_locales/en/messages.json')));
+  const pageKit = pageKitSource(readCatalog);
   browser.runtime.onMessage.addListener((raw: unknown) => {
     const request = parsePageKitRequest(raw);
     return request ? pageKit(request.lang) : undefined;

@@ -4,7 +4,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import en from '../../../public/_locales/en/messages.json';
 import ja from '../../../public/_locales/ja/messages.json';
-import { pageKitSource } from '../../../lib/background/catalogs';
+import { installBackgroundCatalogs, pageKitSource } from '../../../lib/background/catalogs';
+import { installCatalog, translate } from '../../../lib/i18n';
 import { CONTENT_SCRIPT_KEYS } from '../../../lib/i18n/subsets';
 import { checkServerHost, needsServerHost, selectableProviders, serverHostExample } from '../../../lib/mail/provider-choice';
 import { PROVIDER_TABLE } from '../../../lib/mail/provider-table';
@@ -69,5 +70,26 @@ describe('the page kit', () => {
     expect(parsePageKit(broken((k) => (k.providers[0]!.category = 'other')), 'en')).toBeNull();
     expect(parsePageKit(broken((k) => (k.providers[0]!.note = { key: 'ui_title' })), 'en')).toBeNull();
     expect(parsePageKit(broken((k) => delete (k as Partial<typeof good>).providers), 'en')).toBeNull();
+  });
+});
+
+describe("the background's own words", () => {
+  afterEach(() => {
+    installCatalog('en', en);
+    installCatalog('ja', ja);
+  });
+
+  it('are read from the package at start, only the keys the background renders, and a failed read is survived', async () => {
+    installCatalog('en', {});
+    installCatalog('ja', {});
+    expect(translate('en', 'finding_SPF_MISSING')).toBe('finding_SPF_MISSING');
+    await installBackgroundCatalogs(async (lang) => {
+      if (lang === 'ja') throw new Error('no such file');
+      return en;
+    });
+    expect(translate('en', 'ui_error_bad_request')).toBe(en.ui_error_bad_request.message);
+    // Not the popup's words, and the language that could not be read shows keys (falls back to English).
+    expect(translate('en', 'popup_settings')).toBe('popup_settings');
+    expect(translate('ja', 'ui_error_bad_request')).toBe(en.ui_error_bad_request.message);
   });
 });
