@@ -38,8 +38,13 @@ function explainedCodes(): string[] {
  * explanation never covers a new warning of the same code somewhere else (file names change with bundling).
  */
 const EXPLAINED_AT: Record<string, { what: string; pattern: RegExp }> = {
-  // Preact's renderer: `dom.innerHTML = newHtml.__html` for the dangerouslySetInnerHTML prop.
-  UNSAFE_VAR_ASSIGNMENT: { what: "Preact's dangerouslySetInnerHTML code", pattern: /^[\w$.]*innerHTML\s*=\s*[\w$]+\.__html/ },
+  // Preact's renderer: `dom.innerHTML = newHtml.__html` for the dangerouslySetInnerHTML prop; and the
+  // hand-over to the overlay and fill modules: `import(getURL(files.module))`, `import(getURL(overlayFiles(panel).fill))`
+  // (lib/content/overlay-module.ts names the files; the property names survive minification).
+  UNSAFE_VAR_ASSIGNMENT: {
+    what: "Preact's dangerouslySetInnerHTML code, or the import() of our own overlay or fill module",
+    pattern: /^(?:[\w$.]*innerHTML\s*=\s*[\w$]+\.__html|import\([\w$]+\([\w$]+(?:\([\w$]+\))?\.(?:module|fill)\)\))/,
+  },
 };
 
 /** The source text at a warning's position (1-based line, 0-based column as addons-linter gives them). */
