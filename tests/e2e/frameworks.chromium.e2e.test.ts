@@ -7,16 +7,14 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestbed } from '../dns-testbed/testbed';
 import type { DnsTestbed } from '../dns-testbed/testbed';
-import { screenshotPath } from './support/artifacts';
 import { launchChromium } from './support/chromium';
 import type { ChromiumHarness } from './support/chromium';
-import { onamaeAdded, onamaeHostedWithoutSpf, onamaeModel, wdsDraft, wdsRowCount, wdsSaved } from './support/frameworks';
+import { applyFixShowing, expectFrameworkHeader, frameworkScenario, onamaeAdded, onamaeHostedWithoutSpf, onamaeModel, wdsDraft, wdsRowCount, wdsSaved } from './support/frameworks';
 import { chromiumOverlay as overlayOf } from './support/closed-root';
 import { codes, waitForOverlay, waitForVerdict } from './support/overlay';
-import type { OverlaySnapshot } from './support/overlay';
-import { fixActionIndex, panelRowCount, scrollOverlayTo, SEED_SPF, settingsWith } from './support/scenarios';
+import { panelRowCount, SEED_SPF, settingsWith } from './support/scenarios';
 
-const BROWSER = 'chromium';
+const BROWSER = 'chromium' as const;
 const RENDER_DELAY_MS = 200;
 
 let wixBed: DnsTestbed;
@@ -40,35 +38,8 @@ afterAll(async () => {
   await onamaeBed?.stop();
 });
 
-function scenario(name: string, body: (run: { page?: Page }) => Promise<void>, timeoutMs = 60_000): void {
-  it(name, async () => {
-    const run: { page?: Page } = {};
-    try {
-      await body(run);
-    } finally {
-      if (run.page && !run.page.isClosed()) {
-        await run.page.screenshot({ path: screenshotPath(BROWSER, name) }).catch(() => {});
-        await run.page.close().catch(() => {});
-      }
-    }
-  }, timeoutMs);
-}
 
-/** Presses the overlay's Apply on the fix card showing `value` (the one place that clicks the overlay). */
-async function applyFix(page: Page, value: string): Promise<void> {
-  const index = await fixActionIndex(overlayOf(page), value, 'apply');
-  expect(index, `an Apply button on the fix card showing ${value}`).toBeGreaterThanOrEqual(0);
-  await scrollOverlayTo(overlayOf(page), { fixValue: value });
-  await overlayOf(page).click('[data-action="apply"]', index);
-}
 
-function expectHeader(overlay: OverlaySnapshot, panel: 'wix' | 'onamae', rows: number): void {
-  expect(overlay.hosts).toBe(1);
-  expect(overlay.state).toBe('done');
-  expect(overlay.provider).toBe(panel);
-  expect(overlay.domain).toBe('example.jp');
-  expect(overlay.recordCount, 'data-record-count = record rows the framework rendered').toBe(String(rows));
-}
 
 const WDS_VARIANTS = [
   { name: 'wds-modal-en', lang: 'en' as const, variant: undefined, save: 'Save' },
@@ -78,15 +49,15 @@ const WDS_VARIANTS = [
 
 describe('Chromium: Wix rendered by @wix/design-system', () => {
   for (const { name, lang, variant, save } of WDS_VARIANTS) {
-    scenario(name, async (run) => {
+    frameworkScenario<Page>(BROWSER, name, async (run) => {
       const page = (run.page = await wixBrowser.openPanel('wix', { framework: true, lang, ...(variant ? { variant } : {}), delay: RENDER_DELAY_MS }));
       const first = await waitForVerdict(overlayOf(page));
       const rows = await wdsRowCount(page);
       expect(rows, 'the WDS tables rendered the seed rows').toBe(8);
-      expectHeader(first, 'wix', rows);
+      expectFrameworkHeader(first, 'wix', rows);
       expect(codes(first)).toContain('SPF_MISSING');
 
-      await applyFix(page, SEED_SPF);
+      await applyFixShowing(overlayOf(page), SEED_SPF);
       // React state (not only the DOM) holds the fix: TXT, the apex as Wix wants it (empty host), the exact value.
       await expect.poll(() => wdsDraft(page), { timeout: 10_000 }).toMatchObject({ type: 'TXT', host: '', value: SEED_SPF, ttl: 3600 });
       expect(await wdsSaved(page), 'Apply never presses Save').toEqual([]);
@@ -102,11 +73,11 @@ describe('Chromium: Wix rendered by @wix/design-system', () => {
     });
   }
 
-  scenario('wds-rerender-own-form', async (run) => {
+  frameworkScenario<Page>(BROWSER, 'wds-rerender-own-form', async (run) => {
     const page = (run.page = await wixBrowser.openPanel('wix', { framework: true, delay: RENDER_DELAY_MS }));
     const first = await waitForVerdict(overlayOf(page));
     const rows = await wdsRowCount(page);
-    expectHeader(first, 'wix', rows);
+    expectFrameworkHeader(first, 'wix', rows);
     // A CNAME added the way a user does it, through the fixture's own dialog (typed, not filled).
     const cname = page.getByRole('heading', { name: 'CNAME (Aliases)' }).locator('xpath=ancestor::div[.//button][1]').getByRole('button', { name: 'Add Record' });
     await cname.dispatchEvent('click'); // the overlay may cover the button: this is the fixture's form, not ours
@@ -122,14 +93,14 @@ describe('Chromium: Wix rendered by @wix/design-system', () => {
 });
 
 describe('Chromium: お名前.com rendered by Angular', () => {
-  scenario('angular-seed', async (run) => {
+  frameworkScenario<Page>(BROWSER, 'angular-seed', async (run) => {
     const page = (run.page = await onamaeBrowser.openPanel('onamae', { framework: true, delay: RENDER_DELAY_MS }));
     const first = await waitForVerdict(overlayOf(page));
-    expectHeader(first, 'onamae', await panelRowCount(page, 'onamae'));
+    expectFrameworkHeader(first, 'onamae', await panelRowCount(page, 'onamae'));
     expect(codes(first)).toContain('SPF_MISSING');
     expect(codes(first)).not.toContain('NS_NOT_AUTHORITATIVE');
 
-    await applyFix(page, SEED_SPF);
+    await applyFixShowing(overlayOf(page), SEED_SPF);
     // Angular's model holds the fix: TYPE TXT (50), the apex as お名前.com wants it (empty host), the value.
     await expect.poll(() => onamaeModel(page), { timeout: 10_000 }).toMatchObject({ type: '50', host: '', value: SEED_SPF, ttl: '3600' });
     expect(await onamaeAdded(page), 'Apply never presses 追加 by itself').toEqual([]);

@@ -3,19 +3,17 @@
 // fixture's own Save / 「追加」 → the framework's stored state equals the fix), for the WDS dialog and
 // inline row and for the Angular add row.
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { startTestbed } from '../dns-testbed/testbed';
 import type { DnsTestbed } from '../dns-testbed/testbed';
-import { screenshotPath } from './support/artifacts';
 import { launchFirefox } from './support/firefox';
 import type { FirefoxHarness } from './support/firefox';
-import { onamaeAdded, onamaeHostedWithoutSpf, onamaeModel, wdsDraft, wdsRowCount, wdsSaved } from './support/frameworks';
+import { applyFixShowing, expectFrameworkHeader, frameworkScenario, onamaeAdded, onamaeHostedWithoutSpf, onamaeModel, wdsDraft, wdsRowCount, wdsSaved } from './support/frameworks';
 import { firefoxOverlay as overlayOf } from './support/closed-root';
 import { codes, waitForOverlay, waitForVerdict } from './support/overlay';
-import type { OverlaySnapshot } from './support/overlay';
-import { fixActionIndex, panelRowCount, scrollOverlayTo, SEED_SPF, settingsWith } from './support/scenarios';
+import { panelRowCount, SEED_SPF, settingsWith } from './support/scenarios';
 
-const BROWSER = 'firefox';
+const BROWSER = 'firefox' as const;
 const RENDER_DELAY_MS = 200;
 
 let wixBed: DnsTestbed;
@@ -38,27 +36,7 @@ afterAll(async () => {
   await onamaeBed?.stop();
 });
 
-function scenario(name: string, body: (run: { page?: Page }) => Promise<void>, timeoutMs = 60_000): void {
-  it(name, async () => {
-    const run: { page?: Page } = {};
-    try {
-      await body(run);
-    } finally {
-      if (run.page && !run.page.isClosed()) {
-        await run.page.screenshot({ path: screenshotPath(BROWSER, name) }).catch(() => {});
-        await run.page.close().catch(() => {});
-      }
-    }
-  }, timeoutMs);
-}
 
-/** Presses the overlay's Apply on the fix card showing `value` (the one place that clicks the overlay). */
-async function applyFix(page: Page, value: string): Promise<void> {
-  const index = await fixActionIndex(overlayOf(page), value, 'apply');
-  expect(index, `an Apply button on the fix card showing ${value}`).toBeGreaterThanOrEqual(0);
-  await scrollOverlayTo(overlayOf(page), { fixValue: value });
-  await overlayOf(page).click('[data-action="apply"]', index);
-}
 
 /**
  * A panel button by its exact text inside `scope` (a CSS selector), clicked. The inline row's Save sits
@@ -73,28 +51,21 @@ async function clickPanelButton(page: Page, scope: string, text: string): Promis
   await button!.evaluate((el) => (el as HTMLElement).click());
 }
 
-function expectHeader(overlay: OverlaySnapshot, panel: 'wix' | 'onamae', rows: number): void {
-  expect(overlay.hosts).toBe(1);
-  expect(overlay.state).toBe('done');
-  expect(overlay.provider).toBe(panel);
-  expect(overlay.domain).toBe('example.jp');
-  expect(overlay.recordCount).toBe(String(rows));
-}
 
 describe('Firefox: Wix rendered by @wix/design-system', () => {
   for (const { name, variant, scope } of [
     { name: 'wds-modal-en', variant: undefined, scope: '[role="dialog"]' },
     { name: 'wds-inline-en', variant: 'inline', scope: 'tr[data-table-row]' },
   ]) {
-    scenario(name, async (run) => {
+    frameworkScenario<Page>(BROWSER, name, async (run) => {
       const page = (run.page = await wixBrowser.openPanel('wix', { framework: true, ...(variant ? { variant } : {}), delay: RENDER_DELAY_MS }));
       const first = await waitForVerdict(overlayOf(page));
       const rows = await wdsRowCount(page);
       expect(rows).toBe(8);
-      expectHeader(first, 'wix', rows);
+      expectFrameworkHeader(first, 'wix', rows);
       expect(codes(first)).toContain('SPF_MISSING');
 
-      await applyFix(page, SEED_SPF);
+      await applyFixShowing(overlayOf(page), SEED_SPF);
       await expect.poll(() => wdsDraft(page), { timeout: 10_000 }).toMatchObject({ type: 'TXT', host: '', value: SEED_SPF, ttl: 3600 });
       expect(await wdsSaved(page), 'Apply never presses Save').toEqual([]);
 
@@ -106,13 +77,13 @@ describe('Firefox: Wix rendered by @wix/design-system', () => {
 });
 
 describe('Firefox: お名前.com rendered by Angular', () => {
-  scenario('angular-seed', async (run) => {
+  frameworkScenario<Page>(BROWSER, 'angular-seed', async (run) => {
     const page = (run.page = await onamaeBrowser.openPanel('onamae', { framework: true, delay: RENDER_DELAY_MS }));
     const first = await waitForVerdict(overlayOf(page));
-    expectHeader(first, 'onamae', await panelRowCount(page, 'onamae'));
+    expectFrameworkHeader(first, 'onamae', await panelRowCount(page, 'onamae'));
     expect(codes(first)).toContain('SPF_MISSING');
 
-    await applyFix(page, SEED_SPF);
+    await applyFixShowing(overlayOf(page), SEED_SPF);
     await expect.poll(() => onamaeModel(page), { timeout: 10_000 }).toMatchObject({ type: '50', host: '', value: SEED_SPF, ttl: '3600' });
     expect(await onamaeAdded(page)).toEqual([]);
 
