@@ -6,11 +6,11 @@ import { DohFailoverError, DohResolver } from '../../lib/dns/doh';
 import type { DohEndpoint, DohResolverOptions } from '../../lib/dns/doh';
 import { MAX_DNS_MESSAGE_OCTETS, OversizeReplyError, readCappedBody } from '../../lib/dns/reply-bounds';
 import { CoolingDownError, MAX_RETRY_AFTER_MS, RetryAfterError, parseRetryAfter } from '../../lib/dns/retry-after';
-import { DnsError, txtJoin } from '../../lib/dns/types';
+import { txtJoin } from '../../lib/dns/types';
 import { faultStats, faultUrl } from '../dns-testbed/testbed';
 import type { FaultMode } from '../dns-testbed/fault-server';
 import { describeFailure } from '../../lib/background/errors';
-import { countingFetch, testbed } from './helpers';
+import { countingFetch, failure, testbed } from './helpers';
 
 const bed = testbed();
 const good: DohEndpoint = { label: 'testbed', url: bed.dohUrl };
@@ -18,15 +18,6 @@ const fault = (mode: FaultMode, label: string = mode): DohEndpoint => ({ label, 
 
 function resolver(options: DohResolverOptions = {}): DohResolver {
   return new DohResolver({ endpoints: [good], cache: false, timeoutMs: 5000, ...options });
-}
-
-async function failure(promise: Promise<unknown>): Promise<DnsError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  if (!(error instanceof DnsError)) throw new Error(`expected a DnsError, got ${String(error)}`);
-  return error;
 }
 
 /** A clock the test moves by hand. */

@@ -4,9 +4,8 @@ import type { Answer } from '@dnsquery/dns-packet';
 import { describe, expect, it } from 'vitest';
 import { DohResolver } from '../../lib/dns/doh';
 import type { DohResolverOptions, FetchLike } from '../../lib/dns/doh';
-import { DnsError } from '../../lib/dns/types';
 import { encodeQuery, toBase64Url } from '../../lib/dns/wire';
-import { countingFetch, fakeDoh, queryOf, soa } from './helpers';
+import { countingFetch, failure, fakeDoh, queryOf, soa } from './helpers';
 import type { FakeReply } from './helpers';
 
 const ENDPOINT = { label: 'fake', url: 'https://fake.test/dns-query' };
@@ -19,15 +18,6 @@ function clock(): { now: () => number; advance: (ms: number) => void } {
 
 function resolver(fetch: FetchLike, options: DohResolverOptions = {}): DohResolver {
   return new DohResolver({ endpoints: [ENDPOINT], fetch, timeoutMs: 500, ...options });
-}
-
-async function failure(promise: Promise<unknown>): Promise<DnsError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  if (!(error instanceof DnsError)) throw new Error(`expected a DnsError, got ${String(error)}`);
-  return error;
 }
 
 describe('TTLs, Age and expiry', () => {

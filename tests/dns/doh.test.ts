@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { DohFailoverError, DohResolver } from '../../lib/dns/doh';
 import type { DohEndpoint, DohResolverOptions } from '../../lib/dns/doh';
-import { DnsError, txtJoin } from '../../lib/dns/types';
+import { txtJoin } from '../../lib/dns/types';
 import type { DnsRecord } from '../../lib/dns/types';
-import { countingFetch, testbed } from './helpers';
+import { countingFetch, failure, testbed } from './helpers';
 
 const bed = testbed();
 const good: DohEndpoint = { label: 'testbed', url: bed.dohUrl };
@@ -13,15 +13,6 @@ const blackhole: DohEndpoint = { label: 'blackhole', url: bed.blackholeUrl };
 
 function resolver(options: DohResolverOptions = {}): DohResolver {
   return new DohResolver({ endpoints: [good], cache: false, timeoutMs: 2000, ...options });
-}
-
-async function failure(promise: Promise<unknown>): Promise<DnsError> {
-  const error = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  if (!(error instanceof DnsError)) throw new Error(`expected a DnsError, got ${String(error)}`);
-  return error;
 }
 
 const txt = (records: DnsRecord[]) => records.map(txtJoin).sort();

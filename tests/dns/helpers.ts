@@ -4,6 +4,7 @@ import * as dnsPacket from '@dnsquery/dns-packet';
 import type { Answer, Packet } from '@dnsquery/dns-packet';
 import { inject } from 'vitest';
 import type { FetchLike } from '../../lib/dns/exchange';
+import { DnsError } from '../../lib/dns/types';
 import type { TestbedInfo } from '../dns-testbed/testbed';
 
 export function testbed(): TestbedInfo {
@@ -83,4 +84,14 @@ export function soa(zone: string, ttl: number, minimum: number): Answer {
     ttl,
     data: { mname: `ns.${zone}`, rname: `hostmaster.${zone}`, serial: 1, refresh: 3600, retry: 600, expire: 86400, minimum },
   };
+}
+
+/** The DnsError a promise rejects with (fails the test when it resolves or rejects with something else). */
+export async function failure(promise: Promise<unknown>): Promise<DnsError> {
+  const error = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
+  if (!(error instanceof DnsError)) throw new Error(`expected a DnsError, got ${String(error)}`);
+  return error;
 }
