@@ -74,7 +74,7 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
   vite: () => ({
-    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } }, build: { sourcemap: process.env.SLIM_MAP ? true : undefined },
   }),
   zip: {
     // The sources zip AMO reviewers rebuild from (README "Building from source"): the code, the

@@ -4,7 +4,6 @@ import { useState } from 'preact/hooks';
 import type { Fix, Lang } from '../../lib/diagnosis/types';
 import { formatDuration } from '../../lib/content/format';
 import { render } from '../../lib/i18n';
-import { ONAMAE } from '../../lib/panels/onamae-labels';
 import { problemMessage } from '../../lib/panels/problems';
 import type { FillResult, PanelProblem } from '../../lib/panels/types';
 import { trusted } from '../overlay/trusted';
@@ -41,7 +40,7 @@ function NextStep({ result, t }: { result: FillResult; t: T }) {
   const label = `${MARK}${result.saveLabel}${MARK}`;
   const text =
     result.nextStep === 'add-then-confirm'
-      ? t('ui_next_add_then_confirm', { label, confirm: `${MARK}${ONAMAE.buttons.confirm[0]}${MARK}` })
+      ? t('ui_next_add_then_confirm', { label, confirm: `${MARK}${result.confirmLabel ?? ''}${MARK}` })
       : t('ui_next_save', { label });
   return (
     <p class="next-step" data-next-step={result.nextStep}>

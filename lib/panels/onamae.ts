@@ -48,15 +48,15 @@ export const onamaeAdapter: PanelAdapter = {
 
   async fill(doc: Document, fix: PanelFix, options?: FillOptions): Promise<FillResult> {
     try {
-      return await fillOnamae(doc, fix, options);
+      return withConfirmLabel(await fillOnamae(doc, fix, options));
     } catch (error) {
-      return {
+      return withConfirmLabel({
         ok: false,
         filled: { host: '', type: fix.type, value: '' },
         problems: [problemFromError(error)],
         nextStep: fix.action === 'add' ? 'add-then-confirm' : 'save',
         saveLabel: fix.action === 'add' ? ONAMAE.buttons.add[0] : ONAMAE.buttons.confirm[0],
-      };
+      });
     }
   },
 
@@ -65,3 +65,8 @@ export const onamaeAdapter: PanelAdapter = {
     return relativeLabel(fqdn, domain) ?? fqdn;
   },
 };
+
+/** 「追加」 queues the row; the user then presses 「確認画面へ進む」, named here so the shared fix card need not know the panel. */
+function withConfirmLabel(result: FillResult): FillResult {
+  return result.nextStep === 'add-then-confirm' ? { ...result, confirmLabel: result.confirmLabel ?? ONAMAE.buttons.confirm[0] } : result;
+}

@@ -74,6 +74,8 @@ export interface FillResult {
   nextStep: 'save' | 'add-then-confirm';
   /** The panel's own button the user presses next. */
   saveLabel: string;
+  /** 'add-then-confirm': the button pressed after `saveLabel` (set by the お名前.com adapter). */
+  confirmLabel?: string;
 }
 
 export interface PanelRead {

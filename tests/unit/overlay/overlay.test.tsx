@@ -128,7 +128,7 @@ describe('お名前.com while Wix serves the zone', () => {
 
   it('Apply on お名前.com says to press 追加 and then 確認画面へ進む (Japanese)', async () => {
     const own: Diagnosis = { ...onamaeNsElsewhere, fixes: onamaeNsElsewhere.fixes.map(({ target: _, ...fix }) => fix) };
-    const actions = fakeActions({ nextStep: 'add-then-confirm', saveLabel: '追加' });
+    const actions = fakeActions({ nextStep: 'add-then-confirm', saveLabel: '追加', confirmLabel: '確認画面へ進む' });
     const m = show({ view: doneView(own), provider: 'onamae', lang: 'ja', actions });
     await click(m.q('[data-action="apply"]'));
     expect(actions.applied.map((f) => f.id)).toEqual(['fix-1']);

@@ -129,6 +129,7 @@ describe.skipIf(!existsSync(capturePath))('お名前.com: the real captured inpu
       problems: [],
       nextStep: 'add-then-confirm',
       saveLabel: '追加',
+      confirmLabel: '確認画面へ進む',
     });
     // The visible pane's copy was filled, not the hidden one in 外部サービス連携.
     const shown = doc.querySelector('#tabId2-2')!;

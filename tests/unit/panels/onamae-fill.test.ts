@@ -58,6 +58,7 @@ describe('お名前.com: adding a TXT record', () => {
       problems: [],
       nextStep: 'add-then-confirm',
       saveLabel: '追加',
+      confirmLabel: '確認画面へ進む',
     });
     expect(addRowState(fixture)).toEqual({ pane: 'tabId2-2', host: '', type: '50', ttl: '3600', values: [SPF_ONAMAE], priority: [], status: '1' });
     expect(state(fixture).addModel()).toMatchObject({ host: '', type: '50', ttl: '3600', value: SPF_ONAMAE, status: '1' });
@@ -109,6 +110,7 @@ describe('お名前.com: adding a TXT record', () => {
       problems: [],
       nextStep: 'add-then-confirm',
       saveLabel: '追加',
+      confirmLabel: '確認画面へ進む',
     });
     expect(addRowState(fixture)).toMatchObject({ type: '40', values: ['mail1042.onamae.ne.jp'], priority: ['10'] });
   });
