@@ -61,6 +61,31 @@ function lazyFillCode(): Plugin {
   };
 }
 
+/** In the overlay modules, the Details body is a stand-in that loads the details module on first open. */
+function lazyDetails(): Plugin {
+  const standIn = resolve(dirname(fileURLToPath(import.meta.url)), 'components/overlay/lazy/DetailsBody.tsx');
+  return {
+    name: 'spf-doctor:lazy-details',
+    enforce: 'pre',
+    resolveId: (source, importer) => (source === './DetailsBody' && importer && /[\\/]components[\\/]overlay[\\/]Details\.tsx$/.test(importer) ? standIn : null),
+  };
+}
+
+const SHARED_JSX = '\0spf-doctor:shared-jsx';
+
+/**
+ * The details module renders with the JSX functions the overlay lends it (lib/content/overlay-module.ts,
+ * lendJsx): one Preact for both, and no second copy of it in the details module.
+ */
+function sharedJsx(): Plugin {
+  return {
+    name: 'spf-doctor:shared-jsx',
+    enforce: 'pre',
+    resolveId: (source) => (source === 'preact/jsx-runtime' ? SHARED_JSX : null),
+    load: (id) => (id === SHARED_JSX ? 'const shared = globalThis.__spfDoctorJsx; export const jsx = shared.jsx, jsxs = shared.jsxs, Fragment = shared.Fragment;' : null),
+  };
+}
+
 /** The overlay modules and where they may be loaded from (their content script imports them there). */
 const OVERLAY_PAGES = [
   { panel: 'wix', matches: ['https://manage.wix.com/*'] },
@@ -74,7 +99,7 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
   vite: () => ({
-    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } }, build: { sourcemap: process.env.SLIM_MAP ? true : undefined },
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   }),
   zip: {
     // The sources zip AMO reviewers rebuild from (README "Building from source"): the code, the
@@ -100,10 +125,12 @@ export default defineConfig({
       // The background reads its words from the package when it starts (lib/background/catalogs.ts).
       const keep = inPage || only('background') ? () => false : only('popup', 'options') ? PAGE_KEYS : null;
       const overlayModule = entrypoints.some((entrypoint) => entrypoint.name.endsWith('-overlay'));
+      const detailsModule = entrypoints.some((entrypoint) => entrypoint.name === 'details');
       const plugins: Plugin[] = [
         ...(keep ? [catalogsFor(keep)] : []),
         ...(inPage ? [nativeBrowserApi(), emptyProviderTable()] : []),
-        ...(overlayModule ? [lazyFillCode()] : []),
+        ...(overlayModule ? [lazyFillCode(), lazyDetails()] : []),
+        ...(detailsModule ? [sharedJsx()] : []),
       ];
       config.plugins = [...(config.plugins ?? []), ...plugins];
     },
@@ -118,7 +145,7 @@ export default defineConfig({
     // from the popup, only to say a watched record is live.
     permissions: ['storage', 'alarms'],
     optional_permissions: ['notifications'],
-    web_accessible_resources: OVERLAY_PAGES.map(({ panel, matches }) => ({ resources: [`${panel}-overlay.js`, `${panel}-fill.js`, `content-scripts/${panel}.css`], matches })),
+    web_accessible_resources: OVERLAY_PAGES.map(({ panel, matches }) => ({ resources: [`${panel}-overlay.js`, `${panel}-fill.js`, 'details.js', `content-scripts/${panel}.css`], matches })),
     // Asked for one host at a time from the options page when the user adds a custom resolver
     // (no port in the pattern: Firefox rejects ports, Chrome matches every port without one).
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],

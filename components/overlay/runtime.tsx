@@ -16,11 +16,11 @@ import type { SessionView } from '../../lib/content/session';
 import { createPanelWatcher, isOwnNode, stableContainer } from '../../lib/content/watcher';
 import type { Timers } from '../../lib/content/watcher';
 import { hasCatalog, installCatalog, localized, pickLang } from '../../lib/i18n';
-import { DIAGNOSE_PORT, parseWatchReply } from '../../lib/messages';
+import { DIAGNOSE_PORT } from '../../lib/messages';
 import type { WatchRequest } from '../../lib/messages';
 import { parsePageKit } from '../../lib/page-kit';
 import type { PageKitRequest } from '../../lib/page-kit';
-import { watchRequestFor, watchRequestForPending } from '../../lib/watch/request';
+import { parseWatchStartReply, watchRequestFor, watchRequestForPending } from '../../lib/watch/request';
 import type { FillResult, PanelAdapter } from '../../lib/panels/types';
 import type { ProviderChoice } from '../../lib/mail/provider-choice';
 import { allProviders, installProviders } from '../../lib/mail/providers';
@@ -171,9 +171,9 @@ export async function runPanelOverlay(ctx: ContentScriptContext, adapter: PanelA
   /** Asks the background to watch a record; the overlay says whether it did. */
   async function startWatch(request: WatchRequest): Promise<void> {
     try {
-      const reply = parseWatchReply(await browser.runtime.sendMessage(request));
+      const reply = parseWatchStartReply(await browser.runtime.sendMessage(request));
       watchNotice =
-        reply?.kind === 'watch-started' ? { status: 'started', domain: reply.watch.domain } : { status: 'failed', reason: reply?.kind === 'watch-error' ? reply.code : 'no-answer' };
+        reply?.kind === 'watch-started' ? { status: 'started', domain: reply.domain } : { status: 'failed', reason: reply?.kind === 'watch-error' ? reply.code : 'no-answer' };
     } catch (error) {
       watchNotice = { status: 'failed', reason: 'no-answer', detail: errorText(error) };
     }

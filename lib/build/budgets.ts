@@ -6,12 +6,14 @@ export const BUNDLE_BUDGETS = {
   background: 60 * 1024,
   /**
    * Each overlay module, loaded only on a detected DNS page. The issue's aim is 25 KB like the content
-   * scripts; this is the bar it is held to (README, Speed, gives the measured figures: お名前.com's
-   * meets the aim, Wix's does not quite), with room for the features still to come.
+   * scripts: お名前.com's meets it, Wix's (its reader of the edit form is larger) does not quite, so the
+   * bar is just above Wix's measured size (README, Speed).
    */
-  overlayModule: 30 * 1024,
+  overlayModule: 27 * 1024,
   /** Each fill module, loaded on the first Fill. */
   fillModule: 25 * 1024,
+  /** The Details body (tree, trace, checklist), loaded when Details first opens. */
+  detailsModule: 25 * 1024,
 } as const;
 
 export const BUDGET_BY_KIND = {
@@ -19,4 +21,5 @@ export const BUDGET_BY_KIND = {
   background: BUNDLE_BUDGETS.background,
   'overlay-module': BUNDLE_BUDGETS.overlayModule,
   'fill-module': BUNDLE_BUDGETS.fillModule,
+  'details-module': BUNDLE_BUDGETS.detailsModule,
 } as const;

@@ -48,3 +48,29 @@ export function takeFill(panel: PanelId): FillFunction | null {
   const fill = (globalThis as Record<string, unknown>)[fillSlot(panel)];
   return typeof fill === 'function' ? (fill as FillFunction) : null;
 }
+
+/** The details module (entrypoints/details.ts), shared by both panels, loaded when Details first opens. */
+export const DETAILS_FILE = '/details.js';
+
+const DETAILS_SLOT = '__spfDoctorDetails';
+const JSX_SLOT = '__spfDoctorJsx';
+
+/** What the overlay lends the details module so both render with one Preact (wxt.config.ts, sharedJsx). */
+export interface SharedJsx {
+  jsx: unknown;
+  jsxs: unknown;
+  Fragment: unknown;
+}
+
+export function lendJsx(shared: SharedJsx): void {
+  (globalThis as Record<string, unknown>)[JSX_SLOT] = shared;
+}
+
+export function registerDetails(component: unknown): void {
+  (globalThis as Record<string, unknown>)[DETAILS_SLOT] = component;
+}
+
+export function takeDetails(): unknown {
+  const component = (globalThis as Record<string, unknown>)[DETAILS_SLOT];
+  return typeof component === 'function' ? component : null;
+}

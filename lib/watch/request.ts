@@ -110,6 +110,18 @@ export function parseWatchReply(value: unknown): WatchReply | null {
   return null;
 }
 
+const WATCH_ERRORS = ['bad-request', 'not-allowed', 'failed'];
+
+/** What the overlay shows after asking for a watch: the watched domain, or why not (it checks only what it uses). */
+export type WatchStartOutcome = { kind: 'watch-started'; domain: string } | { kind: 'watch-error'; code: 'bad-request' | 'not-allowed' | 'failed' };
+
+export function parseWatchStartReply(value: unknown): WatchStartOutcome | null {
+  if (!isObject(value)) return null;
+  if (value.kind === 'watch-error') return WATCH_ERRORS.includes(value.code as string) ? { kind: 'watch-error', code: value.code as 'bad-request' | 'not-allowed' | 'failed' } : null;
+  if (value.kind === 'watch-started' && isObject(value.watch) && isText(value.watch.domain, 253)) return { kind: 'watch-started', domain: value.watch.domain };
+  return null;
+}
+
 function isWatch(value: unknown): value is Watch {
   if (!isObject(value) || !isText(value.id, 600) || !isText(value.domain, 253) || !isObject(value.expected) || !Array.isArray(value.resolvers)) return false;
   if (!['pending', 'done', 'expired'].includes(value.status as string) || typeof value.nextCheckAt !== 'number') return false;

@@ -22,7 +22,7 @@ import {
   wixEditing,
   ZONE_SCENARIOS,
 } from './support/scenarios';
-import { chooseInOverlay, chromiumOverlay as overlayOf, readOverlayControl } from './support/closed-root';
+import { chooseInOverlay, chromiumOverlay as overlayOf, openDetailsTree, readOverlayControl } from './support/closed-root';
 import { scenarioTiming, TimingLog } from './support/timing';
 import { publishSeedTxt } from './support/seed';
 import { VERDICT_BADGES } from '../../lib/background/action-badge';
@@ -312,6 +312,12 @@ describe('Chromium: scenario zones on both panels', () => {
         expect(errorCodes(overlay).filter((c) => !c.startsWith('NS_'))).toEqual([]);
         expect(codes(overlay)).not.toContain('DMARC_MISSING');
         expect(codes(overlay)).not.toContain('DMARC_INVALID');
+      }
+      if (zone === 'spf-strict.jp') {
+        // Details (loaded from the details module on first open) shows the include tree of the live record.
+        const tree = await openDetailsTree(overlayOf(page));
+        expect(tree[0]).toBe('spf-strict.jp');
+        expect(tree).toContain('_spf.google.com');
       }
     });
   }

@@ -13,7 +13,7 @@ import type { FirefoxHarness } from './support/firefox';
 import { codes, finding, readTiming, waitForVerdict } from './support/overlay';
 import type { OverlaySnapshot } from './support/overlay';
 import { expectForgedApplyIgnored, fixActionIndex, panelRowCount, scrollOverlayTo, SEED_SPF, settingsWith, WIX_NAMESERVERS, wixEditing } from './support/scenarios';
-import { firefoxOverlay as overlayOf } from './support/closed-root';
+import { firefoxOverlay as overlayOf, openDetailsTree } from './support/closed-root';
 import { scenarioTiming, TimingLog } from './support/timing';
 
 const BROWSER = 'firefox';
@@ -113,6 +113,10 @@ describe('Firefox', () => {
     await expectHeader(page, overlay, 'onamae', 'spf-strict.jp');
     expect(codes(overlay)).toContain('NS_NOT_AUTHORITATIVE');
     expect(codes(overlay)).toContain('SPF_SENDER_NOT_COVERED');
+    // Details (loaded from the details module on first open) shows the include tree of the live record.
+    const tree = await openDetailsTree(overlayOf(page));
+    expect(tree[0]).toBe('spf-strict.jp');
+    expect(tree).toContain('_spf.google.com');
   });
 
   scenario('toolbar-badge', async (run) => {

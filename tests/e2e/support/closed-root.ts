@@ -273,3 +273,23 @@ export async function chooseInOverlay(page: OverlayPage, selector: string, value
   const arrows = Array.from({ length: Math.abs(steps) }, () => (steps > 0 ? 'ArrowDown' : 'ArrowUp'));
   await page.press(selector, ['Alt+ArrowDown', ...arrows, 'Enter']);
 }
+
+/**
+ * Opens Details with a real click and waits for its body (loaded from the details module on first open):
+ * the domains of the SPF include tree it shows, root first.
+ */
+export async function openDetailsTree(page: OverlayPage, timeoutMs = 10_000): Promise<string[]> {
+  await page.click('[data-action="details"]');
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const domains = await page.inOverlay<string[] | null>(
+      `function (root) {
+        var body = root && root.querySelector('#spf-doctor-details .details-body');
+        return body ? Array.prototype.map.call(body.querySelectorAll('[data-spf-domain]'), function (el) { return el.getAttribute('data-spf-domain'); }) : null;
+      }`,
+    );
+    if (domains) return domains;
+    if (Date.now() > deadline) throw new Error('the Details body did not appear (details module not loaded)');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -2,7 +2,7 @@
 // the overlay builds from a fix or a pending record.
 import { describe, expect, it } from 'vitest';
 import type { Diagnosis, PropagationItem } from '../../../lib/diagnosis/types';
-import { parseWatchReply, parseWatchRequest, watchRequestFor, watchRequestForPending } from '../../../lib/watch/request';
+import { parseWatchReply, parseWatchRequest, parseWatchStartReply, watchRequestFor, watchRequestForPending } from '../../../lib/watch/request';
 import { comparable, matchAnswer } from '../../../lib/watch/verdict';
 
 const SPF = 'v=spf1 include:_spf.onamae.ne.jp ~all';
@@ -99,5 +99,17 @@ describe('parseWatchReply', () => {
     expect(parseWatchReply({ kind: 'watch-list', watches: [{ id: 1 }] })).toBeNull();
     expect(parseWatchReply({ kind: 'watch-error', code: 'not-allowed' })).toEqual({ kind: 'watch-error', code: 'not-allowed' });
     expect(parseWatchReply({ kind: 'watch-error', code: '<b>' })).toBeNull();
+  });
+});
+
+describe('parseWatchStartReply (the overlay: only the fields it shows)', () => {
+  it('gives the watched domain or the error code, and nothing for anything else', () => {
+    expect(parseWatchStartReply({ kind: 'watch-started', watch: { domain: 'example.jp', id: 'x' } })).toEqual({ kind: 'watch-started', domain: 'example.jp' });
+    expect(parseWatchStartReply({ kind: 'watch-error', code: 'not-allowed' })).toEqual({ kind: 'watch-error', code: 'not-allowed' });
+    expect(parseWatchStartReply({ kind: 'watch-error', code: '<b>' })).toBeNull();
+    expect(parseWatchStartReply({ kind: 'watch-started', watch: { domain: 7 } })).toBeNull();
+    expect(parseWatchStartReply({ kind: 'watch-started', watch: { domain: 'x'.repeat(254) } })).toBeNull();
+    expect(parseWatchStartReply({ kind: 'watch-list', watches: [] })).toBeNull();
+    expect(parseWatchStartReply(null)).toBeNull();
   });
 });

@@ -1,0 +1,45 @@
+// Stands for ../DetailsBody.tsx inside the overlay modules (wxt.config.ts, lazyDetails): the tree, trace
+// and checklist are loaded from the details module the first time the user opens Details. Until it is
+// there (a local file: a few milliseconds) the open section stays empty; a failed load is tried again on
+// the next open.
+import { useEffect, useState } from 'preact/hooks';
+import { Fragment, jsx, jsxs } from 'preact/jsx-runtime';
+import type { FunctionComponent } from 'preact';
+import { browser } from '#imports';
+import { DETAILS_FILE, lendJsx, takeDetails } from '../../../lib/content/overlay-module';
+import type { DetailsBody as RealDetailsBody } from '../DetailsBody';
+
+type Props = Parameters<typeof RealDetailsBody>[0];
+type Body = FunctionComponent<Props>;
+
+let loading: Promise<Body> | null = null;
+
+function loadDetails(): Promise<Body> {
+  loading ??= (async () => {
+    lendJsx({ jsx, jsxs, Fragment });
+    const url = browser.runtime.getURL as (path: string) => string;
+    await import(/* @vite-ignore */ url(DETAILS_FILE));
+    const body = takeDetails();
+    if (!body) throw new Error('the details module did not load');
+    return body as Body;
+  })().catch((error: unknown) => {
+    loading = null;
+    throw error;
+  });
+  return loading;
+}
+
+export function DetailsBody(props: Props) {
+  const [body, setBody] = useState<{ Body: Body } | null>(null);
+  useEffect(() => {
+    let live = true;
+    loadDetails().then(
+      (Body) => live && setBody({ Body }),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return body ? <body.Body {...props} /> : null;
+}
