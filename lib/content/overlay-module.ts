@@ -50,7 +50,7 @@ export function takeFill(panel: PanelId): FillFunction | null {
 }
 
 /** The details module (entrypoints/details.ts), shared by both panels, loaded when Details first opens. */
-export const DETAILS_FILE = '/details.js';
+export const DETAILS_FILES = { module: '/details.js' } as const;
 
 const DETAILS_SLOT = '__spfDoctorDetails';
 const JSX_SLOT = '__spfDoctorJsx';

@@ -42,7 +42,7 @@ const EXPLAINED_AT: Record<string, { what: string; pattern: RegExp }> = {
   // hand-over to the overlay and fill modules: `import(getURL(files.module))`, `import(getURL(overlayFiles(panel).fill))`
   // (lib/content/overlay-module.ts names the files; the property names survive minification).
   UNSAFE_VAR_ASSIGNMENT: {
-    what: "Preact's dangerouslySetInnerHTML code, or the import() of our own overlay or fill module",
+    what: "Preact's dangerouslySetInnerHTML code, or the import() of our own overlay, fill or details module",
     pattern: /^(?:[\w$.]*innerHTML\s*=\s*[\w$]+\.__html|import\([\w$]+\([\w$]+(?:\([\w$]+\))?\.(?:module|fill)\)\))/,
   },
 };

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { Fragment, jsx, jsxs } from 'preact/jsx-runtime';
 import type { FunctionComponent } from 'preact';
 import { browser } from '#imports';
-import { DETAILS_FILE, lendJsx, takeDetails } from '../../../lib/content/overlay-module';
+import { DETAILS_FILES, lendJsx, takeDetails } from '../../../lib/content/overlay-module';
 import type { DetailsBody as RealDetailsBody } from '../DetailsBody';
 
 type Props = Parameters<typeof RealDetailsBody>[0];
@@ -18,7 +18,7 @@ function loadDetails(): Promise<Body> {
   loading ??= (async () => {
     lendJsx({ jsx, jsxs, Fragment });
     const url = browser.runtime.getURL as (path: string) => string;
-    await import(/* @vite-ignore */ url(DETAILS_FILE));
+    await import(/* @vite-ignore */ url(DETAILS_FILES.module));
     const body = takeDetails();
     if (!body) throw new Error('the details module did not load');
     return body as Body;
