@@ -62,9 +62,25 @@ function PropagationDetail({ item, lang, t, onWatch }: { item: PropagationItem; 
   );
 }
 
+/** Records that just went live: news, so it stays on the first screen (the findings list is collapsed). */
+export function NowLive({ nowLive, t }: { nowLive: readonly LiveNow[]; t: T }) {
+  if (nowLive.length === 0) return null;
+  return (
+    <ul class="now-live" role="status">
+      {nowLive.map((item) => (
+        <li key={`${item.type} ${item.name}`} data-now-live={`${item.type} ${item.name}`}>
+          <span class="ok-mark" aria-hidden="true">
+            ✓
+          </span>{' '}
+          {t('ui_propagation_live', { type: item.type, name: item.name })}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 interface FindingsProps {
   diagnosis: Diagnosis;
-  nowLive: readonly LiveNow[];
   recheckAt: number | null;
   recheckSeconds: number;
   lang: Lang;
@@ -73,23 +89,10 @@ interface FindingsProps {
   onWatch?: ((item: PropagationItem) => void) | undefined;
 }
 
-export function Findings({ diagnosis, nowLive, recheckAt, recheckSeconds, lang, t, onWatch }: FindingsProps) {
+export function Findings({ diagnosis, recheckAt, recheckSeconds, lang, t, onWatch }: FindingsProps) {
   const pending = diagnosis.live.propagation.filter((item) => item.state === 'pending');
   return (
-    <section class="findings" aria-labelledby="spf-doctor-findings">
-      <h3 id="spf-doctor-findings">{t('ui_findings')}</h3>
-      {nowLive.length > 0 && (
-        <ul class="now-live" role="status">
-          {nowLive.map((item) => (
-            <li key={`${item.type} ${item.name}`} data-now-live={`${item.type} ${item.name}`}>
-              <span class="ok-mark" aria-hidden="true">
-                ✓
-              </span>{' '}
-              {t('ui_propagation_live', { type: item.type, name: item.name })}
-            </li>
-          ))}
-        </ul>
-      )}
+    <section class="findings" aria-label={t('ui_findings')}>
       {diagnosis.findings.length === 0 ? (
         <p class="no-findings">{t('ui_no_findings')}</p>
       ) : (

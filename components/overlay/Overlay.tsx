@@ -1,8 +1,12 @@
 // The overlay: a region at the bottom right with the verdict, findings, fixes and details, collapsible
 // to a small pill so it never hides the panel's own controls; plus the badges beside the panel's rows.
+import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Finding, Fix, Lang, PanelId, PropagationItem } from '../../lib/diagnosis/types';
-import { badgeTargets, intersect } from '../../lib/content/badges';
+import { badgeTargets } from '../../lib/content/badges';
+import { findDock } from '../../lib/content/dock';
+import type { Size } from '../../lib/content/dock';
+import { pageObstacles } from '../../lib/content/obstacles';
 import type { SessionView } from '../../lib/content/session';
 import { render } from '../../lib/i18n';
 import { problemMessage } from '../../lib/panels/problems';
@@ -11,12 +15,12 @@ import type { ProviderChoice } from '../../lib/mail/provider-choice';
 import { BadgeLayer } from './Badges';
 import type { PointerTarget, Subscribe } from './Badges';
 import { Details } from './Details';
-import { Findings, findingElementId } from './Findings';
+import { Findings, NowLive, findingElementId } from './Findings';
 import { FixCard } from '../shared/FixCard';
 import type { ApplyFix, CopyFix } from '../shared/FixCard';
 import { Progress } from './Progress';
 import { ProviderPicker } from './ProviderPicker';
-import { Summary, countBySeverity } from './Summary';
+import { Facts, Summary, countBySeverity } from './Summary';
 import { textFor } from './text';
 import { trusted } from './trusted';
 import type { T } from './text';
@@ -67,6 +71,20 @@ function WatchLine({ notice, t }: { notice: WatchNotice; t: T }) {
 
 const noSubscribe: Subscribe = () => () => {};
 
+interface Docking {
+  panel: { top: number; left: number; height: number } | null;
+  pill: { top: number; left: number } | null;
+}
+/** Shorter panels tried when the full one finds no free room (the first screen fits in about 300 px). */
+const SHORTER_HEIGHTS = [420, 320];
+const PILL_SIZE: Size = { width: 150, height: 40 };
+/** Room kept free left of the button the "press Save" note points at. */
+const POINTER_ROOM = 240;
+
+const sameBox = (a: { top: number; left: number; height?: number } | null, b: { top: number; left: number; height?: number } | null): boolean =>
+  a === b || (a !== null && b !== null && Math.round(a.top) === Math.round(b.top) && Math.round(a.left) === Math.round(b.left) && Math.round(a.height ?? 0) === Math.round(b.height ?? 0));
+const sameDocking = (a: Docking | null, b: Docking): boolean => a !== null && sameBox(a.panel, b.panel) && sameBox(a.pill, b.pill);
+
 function Problems({ problems, lang, t }: { problems: readonly PanelProblem[]; lang: Lang; t: T }) {
   if (problems.length === 0) return null;
   return (
@@ -113,6 +131,18 @@ function Body({ props, t }: { props: OverlayProps; t: T }) {
   }
   if (!diagnosis) return problems;
   const needsProvider = diagnosis.findings.some((f) => f.code === 'SPF_MISSING' && f.fixId === undefined);
+  // The one thing to do first: the provider to choose when the SPF record cannot be written without it,
+  // else the first fix. Everything else follows, collapsed, each under a one-line summary.
+  const primaryFix: Fix | undefined = needsProvider ? undefined : diagnosis.fixes[0];
+  const otherFixes = needsProvider ? diagnosis.fixes : diagnosis.fixes.slice(1);
+  const fixCard = (fix: Fix, primary: boolean) => (
+    <FixCard key={`${fix.id}:${fix.value}`} fix={fix} dnsHost={diagnosis.live.dnsHost} copyFix={actions.copy} applyFix={actions.apply} lang={lang} t={t} primary={primary} />
+  );
+  const picker = (primary: boolean) => (
+    <ProviderPicker diagnosis={diagnosis} choice={view.providerChoice} onChoose={(choice) => actions.chooseProvider(choice)} lang={lang} t={t} primary={primary} />
+  );
+  const { errors, warnings } = countBySeverity(diagnosis);
+  const domain = view.domain ?? diagnosis.domain;
   return (
     <>
       {view.state === 'checking' && (
@@ -122,26 +152,52 @@ function Body({ props, t }: { props: OverlayProps; t: T }) {
         </div>
       )}
       {props.watchNotice && <WatchLine notice={props.watchNotice} t={t} />}
-      <Summary diagnosis={diagnosis} provider={provider} domain={view.domain ?? diagnosis.domain} recordCount={view.recordCount} pendingCount={pendingCount} cached={view.cached} lang={lang} t={t} />
-      <Findings diagnosis={diagnosis} nowLive={view.nowLive} recheckAt={view.recheckAt} recheckSeconds={props.recheckSeconds} lang={lang} t={t} onWatch={actions.watch} />
-      <ProviderPicker diagnosis={diagnosis} choice={view.providerChoice} onChoose={(choice) => actions.chooseProvider(choice)} lang={lang} t={t} />
-      {(diagnosis.fixes.length > 0 || needsProvider) && (
-        <section class="fixes" aria-labelledby="spf-doctor-fixes">
+      <NowLive nowLive={view.nowLive} t={t} />
+      <Summary diagnosis={diagnosis} provider={provider} domain={domain} t={t} />
+      {(primaryFix || needsProvider) && (
+        <section class="fixes primary-fix" aria-labelledby="spf-doctor-fixes">
           <h3 id="spf-doctor-fixes">{t('ui_fixes')}</h3>
-          {/* No provider is known, so the SPF record to add cannot be written out: say what unlocks it. */}
+          {needsProvider ? picker(true) : primaryFix && fixCard(primaryFix, true)}
+          {/* No provider is known, so the SPF record to add cannot be written out: say what unlocks it (the picker above). */}
           {needsProvider && (
             <p class="fix-needs-provider" data-hint="choose-provider">
               {t('ui_fix_choose_provider')}
             </p>
           )}
-          {diagnosis.fixes.map((fix: Fix) => (
-            <FixCard key={`${fix.id}:${fix.value}`} fix={fix} dnsHost={diagnosis.live.dnsHost} copyFix={actions.copy} applyFix={actions.apply} lang={lang} t={t} />
-          ))}
         </section>
       )}
+      <More name="findings" title={t('ui_more_findings')} summary={t('ui_counts', { errors, warnings })}>
+        <Findings diagnosis={diagnosis} recheckAt={view.recheckAt} recheckSeconds={props.recheckSeconds} lang={lang} t={t} onWatch={actions.watch} />
+      </More>
+      {otherFixes.length > 0 && (
+        <More name="fixes" title={t('ui_more_fixes')} summary={otherFixes.map((fix) => fix.type).join(' · ')}>
+          <section class="fixes">{otherFixes.map((fix) => fixCard(fix, false))}</section>
+        </More>
+      )}
+      {!needsProvider && (
+        <More name="provider" title={t('ui_more_provider')}>
+          {picker(false)}
+        </More>
+      )}
+      <More name="facts" title={t('ui_more_facts')} summary={domain}>
+        <Facts diagnosis={diagnosis} provider={provider} domain={domain} recordCount={view.recordCount} pendingCount={pendingCount} cached={view.cached} lang={lang} t={t} />
+      </More>
       <Details diagnosis={diagnosis} lang={lang} t={t} />
       {problems}
     </>
+  );
+}
+
+/** A collapsed section under a one-line summary (native <details>: keyboard and screen readers know it). */
+function More({ name, title, summary, children }: { name: string; title: string; summary?: string; children: ComponentChildren }) {
+  return (
+    <details class="more" data-section={name}>
+      <summary>
+        <span class="more-title">{title}</span>
+        {summary && <span class="more-summary">{summary}</span>}
+      </summary>
+      <div class="more-body">{children}</div>
+    </details>
   );
 }
 
@@ -155,8 +211,11 @@ export function Overlay(props: OverlayProps) {
   const pill = useRef<HTMLButtonElement>(null);
   const lastToggle = useRef<'collapse' | 'expand' | null>(null);
   const panel = useRef<HTMLElement>(null);
-  // Docked left while the panel would hide the button we point at (the user must be able to press it).
-  const [dockLeft, setDockLeft] = useState(false);
+  // Where the panel and the pill go (null: not measured yet, the CSS corner); panel null: no free room.
+  const [docking, setDocking] = useState<Docking | null>(null);
+  const natural = useRef<Size>({ width: 380, height: 520 });
+  // The user opened the pill we shrank to for lack of room: show the panel anyway, at its corner.
+  const [forcedOpen, setForcedOpen] = useState(false);
   const pointerElement = props.pointer?.element ?? null;
 
   const targets = useMemo(() => badgeTargets(view.diagnosis?.findings ?? [], view.records), [view.diagnosis, view.records]);
@@ -178,31 +237,54 @@ export function Overlay(props: OverlayProps) {
   useEffect(() => {
     if (focusFinding === null || collapsed) return;
     const element = root.current?.querySelector<HTMLElement>(`#${findingElementId(focusFinding)}`);
+    // The findings list is collapsed by default: open it to show the one the badge is about.
+    const section = element?.closest('details');
+    if (section) section.open = true;
     element?.focus();
     element?.scrollIntoView?.({ block: 'nearest' });
     setFocusFinding(null);
   }, [focusFinding, collapsed]);
 
+  // Dock where nothing of the page is covered: after each render and on every viewport event (the
+  // runtime's one rAF-throttled subscribe), never on a timer. No room for the panel: the pill.
+  const rows = useMemo(() => view.records.map((record) => record.row), [view.records]);
   useLayoutEffect(() => {
-    if (!pointerElement) {
-      setDockLeft(false);
-      return;
-    }
-    const check = (): void => {
-      if (!panel.current || collapsed) return;
-      const box = panel.current.getBoundingClientRect();
-      const width = box.right - box.left;
-      const viewportWidth = panel.current.ownerDocument.defaultView?.innerWidth ?? box.right;
-      const margin = props.offset?.right ?? 16;
-      const right = { top: box.top, bottom: box.bottom, left: viewportWidth - margin - width, right: viewportWidth - margin };
-      const left = { top: box.top, bottom: box.bottom, left: margin, right: margin + width };
-      const target = pointerElement.getBoundingClientRect();
-      // Left only when that frees the button; when both sides would hide it, stay where users expect us.
-      setDockLeft(intersect(right, target) !== null && intersect(left, target) === null);
+    const place = (): void => {
+      const element = panel.current;
+      const view = element?.ownerDocument.defaultView;
+      if (!element || !view) return;
+      if (!element.hidden) {
+        const box = element.getBoundingClientRect();
+        const head = element.firstElementChild as HTMLElement | null;
+        const body = element.lastElementChild as HTMLElement | null;
+        // The height the panel would like: its header plus all of its body (the body scrolls when cut).
+        if (box.width > 0) natural.current = { width: box.width, height: (head?.offsetHeight ?? 0) + (body?.scrollHeight ?? 0) + 2 };
+      }
+      const own = (root.current?.getRootNode() as ShadowRoot | null)?.host ?? null;
+      const obstacles = pageObstacles(element.ownerDocument, rows, own);
+      if (pointerElement?.isConnected) {
+        // The "press Save" note sits left of the button: keep its width free too.
+        const r = pointerElement.getBoundingClientRect();
+        obstacles.push({ top: r.top, bottom: r.bottom, left: r.left - POINTER_ROOM, right: r.right });
+      }
+      const viewport = { width: view.innerWidth, height: view.innerHeight };
+      const margins = { side: props.offset?.right ?? 16, bottom: props.offset?.bottom ?? 16, gap: 8 };
+      const full = Math.min(natural.current.height, viewport.height * 0.64, 600);
+      const heights = [full, ...SHORTER_HEIGHTS.filter((h) => h < full)];
+      const width = Math.min(natural.current.width, viewport.width - 2 * margins.side);
+      const found = findDock(viewport, heights.map((height) => ({ width, height })), obstacles, margins);
+      const pillBox = pill.current?.getBoundingClientRect();
+      const pillSize = pillBox && pillBox.width > 0 ? { width: pillBox.width, height: pillBox.height } : PILL_SIZE;
+      const pillFound = findDock(viewport, [pillSize], obstacles, margins);
+      const next: Docking = {
+        panel: found ? { top: found.box.top, left: found.box.left, height: found.box.bottom - found.box.top } : null,
+        pill: pillFound ? { top: pillFound.box.top, left: pillFound.box.left } : null,
+      };
+      setDocking((last) => (sameDocking(last, next) ? last : next));
     };
-    check();
-    return props.subscribe(check);
-  }, [pointerElement, collapsed, props.subscribe, props.offset?.right]);
+    place();
+    return props.subscribe(place);
+  }, [rows, pointerElement, collapsed, props.subscribe, props.offset?.right, props.offset?.bottom, view.diagnosis, view.state]);
 
   // A record that just went live is news: bring the notice into view inside our panel.
   const nowLiveKey = view.nowLive.map((item) => `${item.type} ${item.name}`).join('|');
@@ -226,22 +308,31 @@ export function Overlay(props: OverlayProps) {
   };
 
   const offset = props.offset ?? { bottom: 16, right: 16 };
-  const position = dockLeft ? { bottom: `${offset.bottom}px`, left: `${offset.right}px` } : { bottom: `${offset.bottom}px`, right: `${offset.right}px` };
+  const corner = { bottom: `${offset.bottom}px`, right: `${offset.right}px` };
+  const squeezed = docking !== null && docking.panel === null && !forcedOpen;
+  const showPill = collapsed || squeezed;
+  const panelAt = docking?.panel;
+  const position = panelAt && !forcedOpen ? { top: `${panelAt.top}px`, left: `${panelAt.left}px`, maxHeight: `${panelAt.height}px` } : corner;
+  const pillPosition = docking?.pill ? { top: `${docking.pill.top}px`, left: `${docking.pill.left}px` } : corner;
   const issueCount = errors + warnings;
 
   return (
     <div class="spf-doctor" ref={root} lang={lang} data-lang={lang}>
-      {collapsed && (
+      {showPill && (
         <button
           type="button"
           ref={pill}
           class={`pill verdict-${view.diagnosis?.verdict ?? 'none'}`}
-          style={position}
+          style={pillPosition}
+          data-squeezed={squeezed && !collapsed ? 'true' : undefined}
           data-action="expand"
           aria-expanded="false"
           aria-controls="spf-doctor-panel"
           aria-label={view.diagnosis ? t('ui_expand', { errors, warnings }) : t('ui_expand_plain')}
-          onClick={trusted(() => toggle(false))}
+          onClick={trusted(() => {
+            if (squeezed) setForcedOpen(true);
+            toggle(false);
+          })}
         >
           <span class="pill-name">{t('ui_title')}</span>
           {view.state === 'checking' || view.state === 'reading' ? (
@@ -261,7 +352,7 @@ export function Overlay(props: OverlayProps) {
           )}
         </button>
       )}
-      <section id="spf-doctor-panel" ref={panel} class="panel" role="region" aria-label={t('ui_region_label', { domain })} hidden={collapsed} style={position} onKeyDown={trusted(onKeyDown)}>
+      <section id="spf-doctor-panel" ref={panel} class="panel" role="region" aria-label={t('ui_region_label', { domain })} hidden={showPill} style={position} data-docked={panelAt && !forcedOpen ? 'free' : 'corner'} onKeyDown={trusted(onKeyDown)}>
         <header class="panel-head">
           <h2>{t('ui_title')}</h2>
           <span class="provider">{t(`ui_panel_${provider}`)}</span>
@@ -269,7 +360,10 @@ export function Overlay(props: OverlayProps) {
           <button type="button" data-action="recheck" disabled={view.state === 'checking' || view.state === 'reading'} onClick={trusted(() => props.actions.recheck())}>
             {t('ui_recheck')}
           </button>
-          <button type="button" ref={collapseButton} data-action="collapse" aria-expanded={!collapsed} aria-controls="spf-doctor-panel" aria-label={t('ui_collapse')} title={t('ui_collapse')} onClick={trusted(() => toggle(true))}>
+          <button type="button" ref={collapseButton} data-action="collapse" aria-expanded={!collapsed} aria-controls="spf-doctor-panel" aria-label={t('ui_collapse')} title={t('ui_collapse')} onClick={trusted(() => {
+              setForcedOpen(false);
+              toggle(true);
+            })}>
             <span aria-hidden="true">—</span>
           </button>
         </header>

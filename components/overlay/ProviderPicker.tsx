@@ -16,6 +16,8 @@ interface ProviderPickerProps {
   onChoose(choice: ProviderChoice | null): void;
   lang: Lang;
   t: T;
+  /** No provider is known, so choosing one is what the user must do first (marks the select `data-primary-action`). */
+  primary?: boolean;
 }
 
 const SELECT_ID = 'spf-doctor-provider';
@@ -45,7 +47,7 @@ function Options({ providers, lang }: { providers: readonly Provider[]; lang: La
   );
 }
 
-export function ProviderPicker({ diagnosis, choice, onChoose, lang, t }: ProviderPickerProps) {
+export function ProviderPicker({ diagnosis, choice, onChoose, lang, t, primary = false }: ProviderPickerProps) {
   const { mailbox, sending } = selectableProviders();
   // What the select shows; differs from `choice` while a provider waits for its server name.
   const [selected, setSelected] = useState(choice?.providerId ?? '');
@@ -103,7 +105,7 @@ export function ProviderPicker({ diagnosis, choice, onChoose, lang, t }: Provide
       <label for={SELECT_ID} class="provider-label">
         {t('ui_provider_label')}
       </label>
-      <select id={SELECT_ID} data-action="provider" value={selected} onChange={trusted((event: Event) => onSelect((event.currentTarget as HTMLSelectElement).value))}>
+      <select id={SELECT_ID} data-action="provider" data-primary-action={primary ? 'choose-provider' : undefined} value={selected} onChange={trusted((event: Event) => onSelect((event.currentTarget as HTMLSelectElement).value))}>
         <option value="">{detectedLabel(detected, lang, t)}</option>
         <optgroup label={t('ui_provider_group_mailbox')}>
           <Options providers={mailbox} lang={lang} />

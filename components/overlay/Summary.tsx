@@ -42,16 +42,55 @@ function DnsHost({ diagnosis, provider, t }: { diagnosis: Diagnosis; provider: P
   );
 }
 
-export function Summary({ diagnosis, provider, domain, recordCount, pendingCount, cached, t }: SummaryProps) {
-  const { errors, warnings } = countBySeverity(diagnosis);
+/** The verdict in one line: "Mail to Gmail will bounce" when an SPF error is why, else the verdict's own line. */
+export function headlineKey(diagnosis: Diagnosis): string {
+  const spfError = diagnosis.findings.some((f) => f.severity === 'error' && f.code.startsWith('SPF_'));
+  return diagnosis.verdict === 'error' && spfError ? 'ui_headline_spf_error' : `ui_verdict_${diagnosis.verdict}`;
+}
+
+/** Where the fix is made: this screen, or the named DNS host's own panel. */
+function WhereLine({ diagnosis, provider, t }: { diagnosis: Diagnosis; provider: PanelId; t: T }) {
+  const { live } = diagnosis;
+  const host = live.dnsHost ?? t(`ui_panel_${provider}`);
+  const text =
+    live.delegation === 'this-panel' ? t('ui_where_this_screen', { host }) : live.delegation === 'elsewhere' && live.dnsHost ? t('ui_where_elsewhere', { host: live.dnsHost }) : t('ui_where_unknown');
+  return (
+    <p class={live.delegation === 'elsewhere' ? 'where dns-host-elsewhere' : 'where'} data-where={live.delegation}>
+      {text}
+    </p>
+  );
+}
+
+/** When the last pending record should be live, as a clock time (checked at + the longest estimate). */
+export function expectedLiveAt(diagnosis: Diagnosis): number | null {
+  const estimates = diagnosis.live.propagation.filter((item) => item.state === 'pending' && item.estimateSeconds !== undefined).map((item) => item.estimateSeconds!);
+  return estimates.length > 0 ? diagnosis.checkedAt + Math.max(...estimates) * 1000 : null;
+}
+
+/** The first screen's top: the verdict, where to fix it, and when a pending record should be live. */
+export function Summary({ diagnosis, provider, domain, t }: Pick<SummaryProps, 'diagnosis' | 'provider' | 'domain' | 't'>) {
   const severity = diagnosis.verdict === 'ok' ? 'info' : diagnosis.verdict;
+  const liveAt = expectedLiveAt(diagnosis);
   return (
     <section class={`summary verdict-${diagnosis.verdict}`} aria-labelledby="spf-doctor-verdict">
-      <p class="verdict" id="spf-doctor-verdict">
+      <p class="verdict" id="spf-doctor-verdict" data-headline={headlineKey(diagnosis)}>
         {diagnosis.verdict === 'ok' ? <span class="ok-mark" aria-hidden="true">✓</span> : <SeverityIcon severity={severity} t={t} />}
-        <span>{t(`ui_verdict_${diagnosis.verdict}`, { domain })}</span>
+        <span>{t(headlineKey(diagnosis), { domain })}</span>
       </p>
-      <p class="counts">{t('ui_counts', { errors, warnings })}</p>
+      {diagnosis.verdict !== 'ok' && <WhereLine diagnosis={diagnosis} provider={provider} t={t} />}
+      {liveAt !== null && (
+        <p class="expected-live" data-expected-live={formatClock(liveAt, false)}>
+          {t('ui_propagation_expected_at', { time: formatClock(liveAt, false) })}
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** Domain facts for the collapsed "Domain and DNS host" section. */
+export function Facts({ diagnosis, provider, domain, recordCount, pendingCount, cached, t }: SummaryProps) {
+  return (
+    <>
       <dl class="facts">
         <dt>{t('ui_domain')}</dt>
         <dd>{domain}</dd>
@@ -63,6 +102,6 @@ export function Summary({ diagnosis, provider, domain, recordCount, pendingCount
         {t('ui_checked_at', { time: formatClock(diagnosis.checkedAt) })}
         {cached && <span class="cached"> {t('ui_cached')}</span>}
       </p>
-    </section>
+    </>
   );
 }

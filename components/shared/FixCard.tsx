@@ -102,9 +102,11 @@ interface FixCardProps {
   applyFix?: ApplyFix;
   lang: Lang;
   t: T;
+  /** The one card the user should act on first: its Fill (or, where it cannot fill, Copy) is marked `data-primary-action`. */
+  primary?: boolean;
 }
 
-export function FixCard({ fix, dnsHost, copyFix, applyFix, lang, t }: FixCardProps) {
+export function FixCard({ fix, dnsHost, copyFix, applyFix, lang, t, primary = false }: FixCardProps) {
   const [apply, setApply] = useState<ApplyState>({ status: 'idle' });
   const [copy, setCopy] = useState<CopyState>('idle');
   const elsewhere = fix.target === 'dns-host';
@@ -168,11 +170,11 @@ export function FixCard({ fix, dnsHost, copyFix, applyFix, lang, t }: FixCardPro
       {fix.lookups !== undefined && <p class="lookups">{t('ui_fix_lookups', { lookups: fix.lookups })}</p>}
       <div class="buttons">
         {canApply && (
-          <button type="button" class="primary" data-action="apply" disabled={apply.status === 'busy'} onClick={trusted(() => void onApply())}>
+          <button type="button" class="primary" data-action="apply" data-primary-action={primary ? 'fill' : undefined} disabled={apply.status === 'busy'} onClick={trusted(() => void onApply())}>
             {apply.status === 'busy' ? t('ui_applying') : t('ui_apply')}
           </button>
         )}
-        <button type="button" data-action="copy" onClick={trusted(() => void onCopy())}>
+        <button type="button" data-action="copy" data-primary-action={primary && !canApply ? 'copy' : undefined} onClick={trusted(() => void onCopy())}>
           {t('ui_copy')}
         </button>
       </div>

@@ -11,9 +11,10 @@ export function formatDuration(lang: Lang, seconds: number | undefined): string 
   return translate(lang, 'duration_hours', { n: hours });
 }
 
-/** HH:MM:SS in the viewer's time zone. */
-export function formatClock(epochMs: number): string {
-  const date = new Date(epochMs);
+/** HH:MM:SS (or HH:MM, rounded up: an estimate must not promise early) in the viewer's time zone. */
+export function formatClock(epochMs: number, seconds = true): string {
+  const date = new Date(seconds ? epochMs : Math.ceil(epochMs / 60_000) * 60_000);
   const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+  const clock = `${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  return seconds ? `${clock}:${pad(date.getSeconds())}` : clock;
 }

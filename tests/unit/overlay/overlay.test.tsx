@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyFix } from '../../../lib/content/apply';
+import { formatClock } from '../../../lib/content/format';
 import type { Diagnosis } from '../../../lib/diagnosis/types';
 import { onamaeNsElsewhere } from '../../fixtures/diagnoses/onamae-ns';
 import { wixPropagationLive } from '../../fixtures/diagnoses/wix-live';
@@ -23,11 +24,13 @@ afterEach(() => {
 });
 
 describe('the seed: example.jp on Wix without SPF', () => {
-  it('shows the verdict, counts, domain and the live DNS host', () => {
+  it('shows the verdict, where to fix it, counts, domain and the live DNS host', () => {
     const m = show({ view: doneView(wixNoSpf) });
     expect(m.q('[role="region"]').getAttribute('aria-label')).toBe('SPF Doctor: mail settings check for example.jp');
-    expect(m.q('.verdict').textContent).toContain('Mail from example.jp may be rejected');
-    expect(m.q('.counts').textContent).toBe('Errors: 1 · Warnings: 0');
+    // An SPF error: the headline says what it means for the owner's mail.
+    expect(m.q('.verdict').textContent).toContain('Mail to Gmail will bounce');
+    expect(m.q('.where').textContent).toBe('Fix it here, on this screen (Wix).');
+    expect(m.q('[data-section="findings"] .more-summary').textContent).toBe('Errors: 1 · Warnings: 0');
     const facts = m.q('.facts').textContent!;
     expect(facts).toContain('example.jp');
     expect(facts).toContain('Wix: this panel (in effect)');
@@ -305,21 +308,52 @@ describe('details', () => {
   });
 });
 
+describe('the first screen: what the user must do', () => {
+  it('shows the verdict, where to fix it and the one primary fix card, everything else collapsed below', () => {
+    const m = show({ view: doneView(wixSpfMerge) });
+    const parts = [...m.q('.panel-body').children].map((el) => el.getAttribute('data-section') ?? el.className);
+    expect(parts.slice(0, 2)).toEqual([`summary verdict-${wixSpfMerge.verdict}`, 'fixes primary-fix']);
+    expect(parts.slice(2).every((part) => ['findings', 'fixes', 'provider', 'facts', 'details'].includes(part) || part.startsWith('panel-problems'))).toBe(true);
+    // One primary action: the Fill of the first fix; other fixes wait in their collapsed section.
+    const primary = m.qa('[data-primary-action]');
+    expect(primary.map((el) => el.getAttribute('data-primary-action'))).toEqual(['fill']);
+    expect(primary[0]!.closest('[data-fix]')!.getAttribute('data-fix')).toBe(wixSpfMerge.fixes[0]!.id);
+    expect(m.qa('.primary-fix [data-fix]')).toHaveLength(1);
+    expect(m.qa('details[data-section="fixes"] [data-fix]')).toHaveLength(wixSpfMerge.fixes.length - 1);
+    for (const section of m.qa<HTMLDetailsElement>('details.more')) expect(section.open).toBe(false);
+    // Collapsed, still in the DOM (tests and screen readers find the findings), each under a one-line summary.
+    expect(m.q('[data-finding]').closest('details[data-section="findings"]')).not.toBeNull();
+    for (const summary of m.qa('details.more > summary')) expect(summary.textContent!.trim()).not.toBe('');
+  });
+
+  it('says when a pending record should be live, as a clock time', () => {
+    const m = show({ view: doneView(wixPropagationPending) });
+    const pending = wixPropagationPending.live.propagation.filter((item) => item.state === 'pending' && item.estimateSeconds !== undefined);
+    expect(pending.length).toBeGreaterThan(0);
+    const at = formatClock(wixPropagationPending.checkedAt + Math.max(...pending.map((item) => item.estimateSeconds!)) * 1000, false);
+    expect(at).toMatch(/^\d\d:\d\d$/);
+    expect(m.q('.expected-live').textContent).toBe(`Expected live around ${at}.`);
+    mounted!.update({ lang: 'ja' });
+    expect(m.q('.expected-live').textContent).toBe(`${at}ごろに反映される見込みです。`);
+  });
+});
+
 describe('language', () => {
   it('follows the chosen language for every part, from the catalogs', () => {
     const m = show({ view: doneView(wixNoSpf), lang: 'ja' });
     expect(m.q('[role="region"]').getAttribute('aria-label')).toBe('SPF Doctor: example.jp のメール設定チェック');
-    expect(m.q('#spf-doctor-findings').textContent).toBe('診断結果');
+    expect(m.q('[data-section="findings"] .more-title').textContent).toBe('すべての問題');
+    expect(m.q('.verdict').textContent).toContain('Gmail宛てのメールが届かない原因があります');
     expect(m.q('[data-finding="SPF_MISSING"]').textContent).toContain('example.jp に SPF レコードがありません');
     expect(m.q('[data-action="apply"]').textContent).toBe('フォームに入力');
     expect(m.q('[data-action="copy"]').textContent).toBe('値をコピー');
-    expect(m.q('.counts').textContent).toBe('エラー 1 件・警告 0 件');
+    expect(m.q('[data-section="findings"] .more-summary').textContent).toBe('エラー 1 件・警告 0 件');
     expect(m.q('.apex').textContent).toBe('(空欄 / blank = @)');
     expect(m.q('[data-fix="fix-1"] h4').textContent).toBe('この TXT レコードを追加してください');
     expect(m.text()).not.toMatch(/Findings|Copy value|Fill in the form/);
 
     mounted!.update({ lang: 'en' });
-    expect(m.q('#spf-doctor-findings').textContent).toBe('Findings');
+    expect(m.q('[data-section="findings"] .more-title').textContent).toBe('All findings');
     expect(m.q('[data-finding="SPF_MISSING"]').textContent).toContain('example.jp has no SPF record');
     expect(m.text()).not.toMatch(/診断結果|値をコピー/);
   });
@@ -329,11 +363,14 @@ describe('pointing at the panel’s button', () => {
   const realRect = HTMLElement.prototype.getBoundingClientRect;
   afterEach(() => {
     HTMLElement.prototype.getBoundingClientRect = realRect;
+    delete (HTMLElement.prototype as { scrollHeight?: number }).scrollHeight;
   });
 
   /** Our panel sits at the bottom right of a 1280 × 860 viewport, 380 px wide. */
   function layout(): void {
     (window as unknown as { happyDOM: { setViewport(v: { width: number; height: number }): void } }).happyDOM.setViewport({ width: 1280, height: 860 });
+    // The panel's body would like 500 px (happy-dom lays nothing out).
+    Object.defineProperty(HTMLElement.prototype, 'scrollHeight', { configurable: true, get(this: HTMLElement) { return this.classList.contains('panel-body') ? 500 : 0; } });
     HTMLElement.prototype.getBoundingClientRect = function (this: HTMLElement) {
       if (this.id === 'spf-doctor-panel') return { top: 300, bottom: 844, left: 884, right: 1264, width: 380, height: 544, x: 884, y: 300, toJSON: () => ({}) } as DOMRect;
       return realRect.call(this);
@@ -349,7 +386,7 @@ describe('pointing at the panel’s button', () => {
     return element;
   }
 
-  it('shows a marker beside the button, and moves the panel left when it would hide the button', () => {
+  it('shows a marker beside the button, and docks the panel where it hides neither', () => {
     layout();
     const save = button('Save', { top: 420, left: 1007, width: 50, height: 22 });
     const m = show({ view: doneView(wixNoSpf), pointer: { element: save, label: 'Save' } });
@@ -357,18 +394,34 @@ describe('pointing at the panel’s button', () => {
     expect(pointer.textContent).toContain('Press “Save”');
     expect(pointer.style.left).toBe('999px');
     expect(pointer.style.top).toBe('419px');
+    // Bottom right and top right would cover Save (1007–1057 × 420–442): bottom left is the first free corner.
     const panel = m.q('#spf-doctor-panel');
     expect(panel.style.left).toBe('16px');
-    expect(panel.style.right).toBe('');
+    expect(panel.style.top).toBe(`${860 - 16 - 502}px`);
+    expect(panel.dataset.docked).toBe('free');
   });
 
-  it('stays at the right when the button is not under it, or when the left would hide it as well', () => {
+  it('stays at the bottom right when nothing is there; shortens itself to fit under a control row', () => {
     layout();
-    const free = button('Save', { top: 420, left: 600, width: 50, height: 22 });
-    const m = show({ view: doneView(wixNoSpf), pointer: { element: free, label: 'Save' } });
-    expect(m.q('#spf-doctor-panel').style.right).toBe('16px');
+    const m = show({ view: doneView(wixNoSpf) });
+    expect(m.q('#spf-doctor-panel').style.left).toBe('884px');
+    expect(m.q('#spf-doctor-panel').style.top).toBe('342px');
+    // A control across the whole width at 420–442 px: no full-height panel fits above or below it, a 320 px one does below.
     const wide = button('追加', { top: 420, left: 100, width: 1100, height: 22 });
     mounted!.update({ pointer: { element: wide, label: '追加' } });
-    expect(m.q('#spf-doctor-panel').style.right).toBe('16px');
+    const panel = m.q('#spf-doctor-panel');
+    expect([panel.style.left, panel.style.top, panel.style.maxHeight]).toEqual(['884px', '524px', '320px']);
+  });
+
+  it('shrinks to the pill when no free room is left, and opens anyway when the user asks', async () => {
+    layout();
+    button('Everywhere', { top: 0, left: 0, width: 1280, height: 860 });
+    const m = show({ view: doneView(wixNoSpf) });
+    expect(m.q('#spf-doctor-panel').hidden).toBe(true);
+    const pill = m.q('[data-action="expand"]');
+    expect(pill.dataset.squeezed).toBe('true');
+    await click(pill);
+    expect(m.q('#spf-doctor-panel').hidden).toBe(false);
+    expect(m.q('#spf-doctor-panel').dataset.docked).toBe('corner');
   });
 });

@@ -59,9 +59,10 @@ describe('the provider control', () => {
     expect(mailbox.slice(0, 4)).toEqual(['Onamae Mail (お名前メール)', 'GMO rental server (RS / shared SD)', 'ConoHa WING', 'Xserver']);
     expect(mailbox).toContain('Google Workspace');
     expect([...groups[1]!.querySelectorAll('option')].map((o) => o.textContent)).toEqual(['SendGrid', 'Amazon SES', 'Mailchimp', 'MailerLite', 'HaiHai Mail (配配メール)']);
-    // Sits right above the fixes.
+    // A provider is known (MX): the choice waits in its collapsed section, below the primary fix.
     const section = m.q('.provider-choice');
-    expect(section.nextElementSibling?.classList.contains('fixes')).toBe(true);
+    expect(section.closest('details[data-section="provider"]')).not.toBeNull();
+    expect(select.hasAttribute('data-primary-action')).toBe(false);
   });
 
   it('names the providers in Japanese, and says when MX names none', () => {
@@ -162,6 +163,14 @@ describe('no SPF and no provider known', () => {
     expect(fixes.querySelector('h3')!.textContent).toBe('How to fix it');
     expect(fixes.querySelector('[data-hint="choose-provider"]')!.textContent).toBe('Choose your mail provider above to get the exact record.');
     expect(m.qa('[data-fix]')).toHaveLength(0);
+  });
+
+  it('makes the provider select the one primary action, on the first screen', () => {
+    const m = show({ view: doneView(noProvider) });
+    const primary = m.qa('[data-primary-action]');
+    expect(primary.map((el) => el.getAttribute('data-primary-action'))).toEqual(['choose-provider']);
+    expect(primary[0]!.closest('details')).toBeNull();
+    expect(primary[0]!.closest('.primary-fix')).not.toBeNull();
   });
 
   it('in Japanese too', () => {
