@@ -5,6 +5,7 @@ import { useLayoutEffect, useState } from 'preact/hooks';
 import type { Finding, Lang } from '../../lib/diagnosis/types';
 import { intersect, placeBadge } from '../../lib/content/badges';
 import type { BadgeTarget, Box } from '../../lib/content/badges';
+import { CONTROL_SELECTOR, recordTextBoxes } from '../../lib/content/obstacles';
 import type { T } from './text';
 import { trusted } from './trusted';
 
@@ -35,10 +36,16 @@ export function clipOf(element: Element): Box | null {
   return clip;
 }
 
-function place(element: Element, size: { width: number; height: number }, gap: number): { top: number; left: number } | null {
+function place(element: Element, size: { width: number; height: number }, gap: number, obstacles: readonly Box[] = []): { top: number; left: number } | null {
   if (!element.isConnected) return null;
   const clip = clipOf(element);
-  return clip ? placeBadge(boxOf(element), clip, size, gap) : null;
+  return clip ? placeBadge(boxOf(element), clip, size, gap, obstacles) : null;
+}
+
+/** What a row's badge must leave visible: the row's text (cell by cell) and its controls. */
+function rowObstacles(row: Element): Box[] {
+  const controls = [...row.querySelectorAll(CONTROL_SELECTOR)].map(boxOf).filter((b) => b.right > b.left && b.bottom > b.top);
+  return [...controls, ...recordTextBoxes(row.ownerDocument, [row])];
 }
 
 interface BadgeLayerProps {
@@ -56,7 +63,7 @@ export function BadgeLayer({ targets, pointer, subscribe, lang, t, onSelect }: B
 
   useLayoutEffect(() => {
     const update = (): void => {
-      setPositions(targets.map((target) => place(target.row, BADGE, 6)));
+      setPositions(targets.map((target) => place(target.row, BADGE, 6, rowObstacles(target.row))));
       // The pointer's width depends on its text: anchor its right edge (translateX(-100%) in CSS).
       setPointerAt(pointer ? place(pointer.element, { width: 0, height: POINTER_HEIGHT }, 8) : null);
     };

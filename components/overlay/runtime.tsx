@@ -209,8 +209,12 @@ export async function runPanelOverlay(ctx: ContentScriptContext, adapter: PanelA
           void startWatch(request);
         });
       }
-      // Bring the filled form and its button into view (the user asked for this by pressing Apply).
-      if (button && !inViewport(button)) button.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      // Bring the filled form and its button into view (the user asked for this by pressing Apply), and
+      // put the keyboard on that button: the next step is the panel's own Save / 追加. Focus leaves our
+      // shadow root on purpose. The overlay re-docks away from the form on the scroll and the settle.
+      if (button && !inViewport(button)) button.scrollIntoView({ block: 'center' });
+      if (button instanceof HTMLElement) button.focus({ preventScroll: true });
+      viewport.notify();
       void show(session.view);
       return result;
     },

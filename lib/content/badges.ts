@@ -64,16 +64,21 @@ export function intersect(a: Box, b: Box): Box | null {
 
 /**
  * Where a badge of `size` goes for a row (viewport coordinates, for a position:fixed marker), or null
- * when the row's middle is scrolled out of `clip` (the viewport cut by every scrolling ancestor).
- * The badge sits just left of the row when there is room, else inside the row's left edge, so it never
- * covers the row's own controls at the right end.
+ * when the row's middle is scrolled out of `clip` (the viewport cut by every scrolling ancestor), or when
+ * no free spot is left. Free means covering none of `obstacles` (the row's text and its controls): just
+ * left of the row when there is room, else inside the row's left gutter, else just after one of the
+ * row's texts or controls (the gap between two columns), so it never sits on a host name or a button.
  */
-export function placeBadge(row: Box, clip: Box, size: { width: number; height: number }, gap = 4): { top: number; left: number } | null {
+export function placeBadge(row: Box, clip: Box, size: { width: number; height: number }, gap = 4, obstacles: readonly Box[] = []): { top: number; left: number } | null {
   const middle = (row.top + row.bottom) / 2;
   if (middle < clip.top || middle > clip.bottom) return null;
   if (row.right <= clip.left || row.left >= clip.right) return null;
   const top = Math.min(Math.max(middle - size.height / 2, clip.top), clip.bottom - size.height);
-  const outside = row.left - gap - size.width;
-  const left = outside >= clip.left ? outside : Math.max(row.left, clip.left) + gap;
-  return { top: Math.round(top), left: Math.round(left) };
+  const lefts = [row.left - gap - size.width, Math.max(row.left, clip.left) + gap, ...obstacles.map((o) => o.right + gap).sort((a, b) => a - b)];
+  for (const left of lefts) {
+    if (left < clip.left || left + size.width > clip.right) continue;
+    const box = { top, left, right: left + size.width, bottom: top + size.height };
+    if (!obstacles.some((o) => intersect(box, o) !== null)) return { top: Math.round(top), left: Math.round(left) };
+  }
+  return null;
 }

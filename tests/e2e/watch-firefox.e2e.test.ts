@@ -82,7 +82,7 @@ async function saveAndClose(firefox: FirefoxHarness, name: string): Promise<void
   // Fill is over when the overlay points at the panel's Save (a user reads that before pressing it).
   await until(() => overlay.inOverlay(POINTER_LABEL), (label) => label === 'Save', 'the pointer at Save');
   expect(await overlay.inOverlay(OVERLAY_WATCH_STATUS), 'no watch before Save').toBeNull();
-  // Puppeteer clicks at coordinates without Playwright's actionability checks: wait until the smooth
+  // Puppeteer clicks at coordinates without Playwright's actionability checks: wait until the
   // scroll to the button is over and nothing (our overlay included) covers it.
   let last = '';
   await until(() => page.evaluate(SAVE_HIT_TEST), (now) => {

@@ -26,11 +26,20 @@ export interface OverlayPage {
   press(selector: string, keys: string[]): Promise<void>;
 }
 
-/** Scrolls the match into view and returns its centre; throws when it is missing or covered. */
+/**
+ * The overlay keeps everything but the primary fix in collapsed <details> sections: a control inside one
+ * is reached the way a user reaches it, by opening its section first (as a click on its summary would).
+ */
+export const OPEN_SECTIONS = `function openSections(el) {
+  for (var d = el.parentElement; d; d = d.parentElement) if (d.tagName === 'DETAILS' && !d.open) d.open = true;
+}`;
+
+/** Opens the match's sections, scrolls it into view and returns its centre; throws when it is missing or covered. */
 const TARGET_CENTRE = `function (root, selector, index) {
   if (!root) throw new Error('no <${OVERLAY_HOST}> on the page');
   var el = root.querySelectorAll(selector)[index];
   if (!el) throw new Error('no ' + selector + ' #' + index + ' in the overlay');
+  (${OPEN_SECTIONS})(el);
   el.scrollIntoView({ block: 'center', inline: 'nearest' });
   var box = el.getBoundingClientRect();
   var x = box.left + box.width / 2, y = box.top + box.height / 2;
@@ -42,6 +51,7 @@ const TARGET_CENTRE = `function (root, selector, index) {
 const FOCUS = `function (root, selector, index) {
   var el = root && root.querySelectorAll(selector)[index];
   if (!el) throw new Error('no ' + selector + ' #' + index + ' in the overlay');
+  (${OPEN_SECTIONS})(el);
   el.focus();
   return root.activeElement === el;
 }`;

@@ -4,7 +4,7 @@ import { SEVERITY } from '../../../lib/diagnosis/findings';
 import type { FindingCode } from '../../../lib/diagnosis/types';
 import type { Settings } from '../../../lib/settings';
 import { expect } from 'vitest';
-import { scriptedClickInOverlay } from './closed-root';
+import { OPEN_SECTIONS, scriptedClickInOverlay } from './closed-root';
 import type { OverlayPage } from './closed-root';
 import type { EvaluatingPage, OverlaySnapshot } from './overlay';
 
@@ -61,6 +61,7 @@ export async function wixApexTxt(page: EvaluatingPage): Promise<string[]> {
 
 /** Scrolls the overlay so the fix card holding `value` (or the findings list) is in view, for screenshots. */
 export async function scrollOverlayTo(page: OverlayPage, what: { fixValue?: string; finding?: string }): Promise<boolean> {
+  // Opens the section holding it first (everything but the primary fix is collapsed).
   return page.inOverlay<boolean>(
     `function (root, what) {
       if (!root) return false;
@@ -71,6 +72,7 @@ export async function scrollOverlayTo(page: OverlayPage, what: { fixValue?: stri
         target = root.querySelector('[data-finding="' + what.finding + '"]');
       }
       if (!target) return false;
+      (${OPEN_SECTIONS})(target);
       target.scrollIntoView({ block: 'center' });
       return true;
     }`,

@@ -86,6 +86,19 @@ describe('placeBadge', () => {
     expect(placeBadge({ top: 620, bottom: 660, left: 200, right: 900 }, clip, size)).toBeNull();
   });
 
+  it('never sits on the row\'s text or controls: the left gutter, else the gap after a column', () => {
+    const clip = { top: 0, left: 190, right: 1000, bottom: 800 };
+    const row = { top: 100, bottom: 140, left: 200, right: 900 };
+    // The host name starts at the row's edge: the gutter is taken, the gap after it (ends 300, next at 400) is free.
+    const host = { top: 110, bottom: 130, left: 204, right: 300 };
+    const value = { top: 110, bottom: 130, left: 400, right: 600 };
+    const button = { top: 105, bottom: 135, left: 820, right: 890 };
+    expect(placeBadge(row, clip, size, 6, [host, value, button])).toEqual({ top: 110, left: 306 });
+    // No gap wide enough anywhere: no badge rather than one on the text.
+    const wall = { top: 100, bottom: 140, left: 190, right: 1000 };
+    expect(placeBadge(row, clip, size, 6, [wall])).toBeNull();
+  });
+
   it('stays inside the clip when the row is half visible', () => {
     const clip = { top: 300, left: 0, right: 1000, bottom: 600 };
     expect(placeBadge({ top: 290, bottom: 320, left: 200, right: 900 }, clip, size, 6)!.top).toBe(300);
