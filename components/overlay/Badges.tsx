@@ -5,6 +5,7 @@ import { useLayoutEffect, useState } from 'preact/hooks';
 import type { Finding, Lang } from '../../lib/diagnosis/types';
 import { intersect, placeBadge } from '../../lib/content/badges';
 import type { BadgeTarget, Box } from '../../lib/content/badges';
+import type { NoteSide } from '../../lib/content/dock';
 import { CONTROL_SELECTOR, recordTextBoxes } from '../../lib/content/obstacles';
 import type { T } from './text';
 import { trusted } from './trusted';
@@ -17,7 +18,6 @@ export interface PointerTarget {
 }
 
 const BADGE = { width: 20, height: 20 };
-const POINTER_HEIGHT = 24;
 
 function boxOf(element: Element): Box {
   const r = element.getBoundingClientRect();
@@ -51,25 +51,26 @@ function rowObstacles(row: Element): Box[] {
 interface BadgeLayerProps {
   targets: readonly BadgeTarget[];
   pointer: PointerTarget | null;
+  /** Where the overlay placed the "press Save" note (lib/content/dock.ts placeNote), null: not shown. */
+  pointerAt: { top: number; left: number; side: NoteSide } | null;
   subscribe: Subscribe;
   lang: Lang;
   t: T;
   onSelect(finding: Finding): void;
 }
 
-export function BadgeLayer({ targets, pointer, subscribe, lang, t, onSelect }: BadgeLayerProps) {
+const ARROW: Record<NoteSide, string> = { left: '▶', right: '◀', below: '▲', above: '▼' };
+
+export function BadgeLayer({ targets, pointer, pointerAt, subscribe, lang, t, onSelect }: BadgeLayerProps) {
   const [positions, setPositions] = useState<({ top: number; left: number } | null)[]>([]);
-  const [pointerAt, setPointerAt] = useState<{ top: number; left: number } | null>(null);
 
   useLayoutEffect(() => {
     const update = (): void => {
       setPositions(targets.map((target) => place(target.row, BADGE, 6, rowObstacles(target.row))));
-      // The pointer's width depends on its text: anchor its right edge (translateX(-100%) in CSS).
-      setPointerAt(pointer ? place(pointer.element, { width: 0, height: POINTER_HEIGHT }, 8) : null);
     };
     update();
     return subscribe(update);
-  }, [targets, pointer, subscribe]);
+  }, [targets, subscribe]);
 
   return (
     <div class="badge-layer">
@@ -94,8 +95,9 @@ export function BadgeLayer({ targets, pointer, subscribe, lang, t, onSelect }: B
         );
       })}
       {pointer && pointerAt && (
-        <div class="pointer" role="note" style={{ top: `${pointerAt.top}px`, left: `${pointerAt.left}px` }} data-pointer={pointer.label}>
-          {t('ui_press_here', { label: pointer.label })} <span aria-hidden="true">▶</span>
+        <div class="pointer" role="note" style={{ top: `${pointerAt.top}px`, left: `${pointerAt.left}px` }} data-pointer={pointer.label} data-side={pointerAt.side}>
+          {pointerAt.side === 'right' || pointerAt.side === 'below' ? <span aria-hidden="true">{ARROW[pointerAt.side]}</span> : null} {t('ui_press_here', { label: pointer.label })}{' '}
+          {pointerAt.side === 'left' || pointerAt.side === 'above' ? <span aria-hidden="true">{ARROW[pointerAt.side]}</span> : null}
         </div>
       )}
     </div>

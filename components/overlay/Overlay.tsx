@@ -4,15 +4,15 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Finding, Fix, Lang, PanelId, PropagationItem } from '../../lib/diagnosis/types';
 import { badgeTargets } from '../../lib/content/badges';
-import { findDock } from '../../lib/content/dock';
-import type { Size } from '../../lib/content/dock';
+import { findDock, placeNote } from '../../lib/content/dock';
+import type { NoteSide, Size } from '../../lib/content/dock';
 import { pageObstacles } from '../../lib/content/obstacles';
 import type { SessionView } from '../../lib/content/session';
 import { render } from '../../lib/i18n';
 import { problemMessage } from '../../lib/panels/problems';
 import type { PanelProblem } from '../../lib/panels/types';
 import type { ProviderChoice } from '../../lib/mail/provider-choice';
-import { BadgeLayer } from './Badges';
+import { BadgeLayer, clipOf } from './Badges';
 import type { PointerTarget, Subscribe } from './Badges';
 import { Details } from './Details';
 import { Findings, NowLive, findingElementId } from './Findings';
@@ -74,16 +74,20 @@ const noSubscribe: Subscribe = () => () => {};
 interface Docking {
   panel: { top: number; left: number; height: number } | null;
   pill: { top: number; left: number } | null;
+  /** The "press Save" note (null: no free side, or nothing to point at). */
+  note: NotePlacement | null;
 }
+type NotePlacement = { top: number; left: number; side: NoteSide };
 /** Shorter panels tried when the full one finds no free room (the first screen fits in about 300 px). */
 const SHORTER_HEIGHTS = [420, 320];
 const PILL_SIZE: Size = { width: 150, height: 40 };
-/** Room kept free left of the button the "press Save" note points at. */
-const POINTER_ROOM = 240;
+/** The "press Save" note's size until it is drawn and measured. */
+const POINTER_SIZE: Size = { width: 200, height: 24 };
 
 const sameBox = (a: { top: number; left: number; height?: number } | null, b: { top: number; left: number; height?: number } | null): boolean =>
   a === b || (a !== null && b !== null && Math.round(a.top) === Math.round(b.top) && Math.round(a.left) === Math.round(b.left) && Math.round(a.height ?? 0) === Math.round(b.height ?? 0));
-const sameDocking = (a: Docking | null, b: Docking): boolean => a !== null && sameBox(a.panel, b.panel) && sameBox(a.pill, b.pill);
+const sameDocking = (a: Docking | null, b: Docking): boolean =>
+  a !== null && sameBox(a.panel, b.panel) && sameBox(a.pill, b.pill) && sameBox(a.note, b.note) && a.note?.side === b.note?.side;
 
 function Problems({ problems, lang, t }: { problems: readonly PanelProblem[]; lang: Lang; t: T }) {
   if (problems.length === 0) return null;
@@ -214,6 +218,8 @@ export function Overlay(props: OverlayProps) {
   // Where the panel and the pill go (null: not measured yet, the CSS corner); panel null: no free room.
   const [docking, setDocking] = useState<Docking | null>(null);
   const natural = useRef<Size>({ width: 380, height: 520 });
+  const sizesUsed = useRef({ note: 0, pill: 0 });
+  const placeAgain = useRef<() => void>(() => {});
   // The user opened the pill we shrank to for lack of room: show the panel anyway, at its corner.
   const [forcedOpen, setForcedOpen] = useState(false);
   const pointerElement = props.pointer?.element ?? null;
@@ -262,12 +268,21 @@ export function Overlay(props: OverlayProps) {
       }
       const own = (root.current?.getRootNode() as ShadowRoot | null)?.host ?? null;
       const obstacles = pageObstacles(element.ownerDocument, rows, own);
-      if (pointerElement?.isConnected) {
-        // The "press Save" note sits left of the button: keep its width free too.
-        const r = pointerElement.getBoundingClientRect();
-        obstacles.push({ top: r.top, bottom: r.bottom, left: r.left - POINTER_ROOM, right: r.right });
-      }
       const viewport = { width: view.innerWidth, height: view.innerHeight };
+      // The "press Save" note goes beside the button in free space first; the panel then keeps clear of it too.
+      let note: NotePlacement | null = null;
+      if (pointerElement?.isConnected) {
+        const r = pointerElement.getBoundingClientRect();
+        const drawn = root.current?.querySelector('[data-pointer]')?.getBoundingClientRect();
+        const size = drawn && drawn.width > 0 ? { width: drawn.width, height: drawn.height } : POINTER_SIZE;
+        sizesUsed.current.note = size.width;
+        const screen = { top: 0, left: 0, right: viewport.width, bottom: viewport.height };
+        // Only for a button the user can see (not scrolled away inside the panel's own containers).
+        const clip = clipOf(pointerElement);
+        const middle = (r.top + r.bottom) / 2;
+        note = clip && middle >= clip.top && middle <= clip.bottom ? placeNote({ top: r.top, left: r.left, right: r.right, bottom: r.bottom }, size, screen, obstacles) : null;
+        if (note) obstacles.push({ top: note.top, left: note.left, right: note.left + size.width, bottom: note.top + size.height });
+      }
       const margins = { side: props.offset?.right ?? 16, bottom: props.offset?.bottom ?? 16, gap: 8 };
       const full = Math.min(natural.current.height, viewport.height * 0.64, 600);
       const heights = [full, ...SHORTER_HEIGHTS.filter((h) => h < full)];
@@ -275,16 +290,27 @@ export function Overlay(props: OverlayProps) {
       const found = findDock(viewport, heights.map((height) => ({ width, height })), obstacles, margins);
       const pillBox = pill.current?.getBoundingClientRect();
       const pillSize = pillBox && pillBox.width > 0 ? { width: pillBox.width, height: pillBox.height } : PILL_SIZE;
+      sizesUsed.current.pill = pillSize.width;
       const pillFound = findDock(viewport, [pillSize], obstacles, margins);
       const next: Docking = {
         panel: found ? { top: found.box.top, left: found.box.left, height: found.box.bottom - found.box.top } : null,
         pill: pillFound ? { top: pillFound.box.top, left: pillFound.box.left } : null,
+        note,
       };
       setDocking((last) => (sameDocking(last, next) ? last : next));
     };
+    placeAgain.current = place;
     place();
     return props.subscribe(place);
   }, [rows, pointerElement, collapsed, props.subscribe, props.offset?.right, props.offset?.bottom, view.diagnosis, view.state]);
+
+  // The note and the pill were placed at a guessed size until drawn: once drawn at another width, place again.
+  useLayoutEffect(() => {
+    const width = (selector: string): number => root.current?.querySelector(selector)?.getBoundingClientRect().width ?? 0;
+    const note = width('[data-pointer]');
+    const pillWidth = width('[data-action="expand"]');
+    if ((note > 0 && Math.abs(note - sizesUsed.current.note) > 1) || (pillWidth > 0 && Math.abs(pillWidth - sizesUsed.current.pill) > 1)) placeAgain.current();
+  }, [docking]);
 
   // A record that just went live is news: bring the notice into view inside our panel.
   const nowLiveKey = view.nowLive.map((item) => `${item.type} ${item.name}`).join('|');
@@ -371,7 +397,7 @@ export function Overlay(props: OverlayProps) {
           <Body props={props} t={t} />
         </div>
       </section>
-      <BadgeLayer targets={targets} pointer={props.pointer ?? null} subscribe={props.subscribe ?? noSubscribe} lang={lang} t={t} onSelect={onSelectFinding} />
+      <BadgeLayer targets={targets} pointer={props.pointer ?? null} pointerAt={docking?.note ?? null} subscribe={props.subscribe ?? noSubscribe} lang={lang} t={t} onSelect={onSelectFinding} />
     </div>
   );
 }

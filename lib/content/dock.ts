@@ -67,3 +67,35 @@ export function findDock(viewport: Size, sizes: readonly Size[], obstacles: read
   }
   return null;
 }
+
+export type NoteSide = 'left' | 'right' | 'below' | 'above';
+
+/**
+ * Where a note of `size` pointing at `target` goes (the "press Save" pointer): left of it, else right,
+ * below, above, then past its neighbours; the first that stays in `clip` (the viewport: the note is
+ * ours, drawn fixed) and covers none of `obstacles`; null when all are taken
+ * (the overlay's own "next step" line still says which button to press).
+ */
+export function placeNote(target: Box, size: Size, clip: Box, obstacles: readonly Box[], gap = 8): { top: number; left: number; side: NoteSide } | null {
+  const middle = (target.top + target.bottom) / 2 - size.height / 2;
+  const candidates: { left: number; top: number; side: NoteSide }[] = [
+    { left: target.left - gap - size.width, top: middle, side: 'left' },
+    { left: target.right + gap, top: middle, side: 'right' },
+    { left: target.right - size.width, top: target.bottom + gap, side: 'below' },
+    { left: target.left, top: target.bottom + gap, side: 'below' },
+    { left: target.right - size.width, top: target.top - gap - size.height, side: 'above' },
+    { left: target.left, top: target.top - gap - size.height, side: 'above' },
+  ];
+  // Then further out on the same line, past a neighbour (a Cancel next to Save), or below the next row of controls.
+  const near = obstacles.filter((o) => Math.abs(o.top - target.top) < 80 && o !== target);
+  for (const x of near.map((o) => o.right + gap).filter((x) => x > target.right).sort((a, b) => a - b)) candidates.push({ left: x, top: middle, side: 'right' });
+  for (const y of near.map((o) => o.bottom + gap).filter((y) => y > target.bottom).sort((a, b) => a - b)) {
+    candidates.push({ left: target.right - size.width, top: y, side: 'below' }, { left: target.left, top: y, side: 'below' });
+  }
+  for (const c of candidates) {
+    const box = boxAt(c.left, c.top, size);
+    if (box.left < clip.left || box.top < clip.top || box.right > clip.right || box.bottom > clip.bottom) continue;
+    if (!overlaps(box, obstacles)) return { top: Math.round(c.top), left: Math.round(c.left), side: c.side };
+  }
+  return null;
+}

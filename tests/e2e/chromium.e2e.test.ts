@@ -25,6 +25,8 @@ import {
 import { chooseInOverlay, chromiumOverlay as overlayOf, openDetailsTree, readOverlayControl } from './support/closed-root';
 import { scenarioTiming, TimingLog } from './support/timing';
 import { publishSeedTxt } from './support/seed';
+import { expectLayoutAcceptance, LAYOUT_VIEWPORT } from './support/layout';
+import { onamaeHostedWithoutSpf } from './support/frameworks';
 import { VERDICT_BADGES } from '../../lib/background/action-badge';
 
 const BROWSER = 'chromium';
@@ -169,6 +171,34 @@ describe('Chromium: the seed on Wix', () => {
     },
     90_000,
   );
+});
+
+describe('Chromium: first screen and never in the way (issue #10), 1280×800', () => {
+  for (const lang of ['en', 'ja'] as const) {
+    scenario(`layout-wix-${lang}`, async (run) => {
+      const browser = await launchChromium({ settings: settingsWith([{ label: 'loopback', url: testbed.dohUrl }], 10, lang) });
+      run.cleanups.push(() => browser.close());
+      const page = (run.page = await browser.openPanel('wix', { delay: RENDER_DELAY_MS }));
+      await page.setViewportSize(LAYOUT_VIEWPORT);
+      expect(codes(await waitForVerdict(overlayOf(page)))).toContain('SPF_MISSING');
+      await expectLayoutAcceptance(overlayOf(page), page, 'wix', lang);
+    });
+
+    // お名前.com serving the zone itself (no SPF yet), so its own 入力 row takes the fix.
+    scenario(`layout-onamae-${lang}`, async (run) => {
+      const bed = await startTestbed();
+      run.cleanups.push(() => bed.stop());
+      await bed.reloadZone('example.jp', onamaeHostedWithoutSpf());
+      const browser = await launchChromium({ settings: settingsWith([{ label: 'loopback', url: bed.dohUrl }], 10, lang) });
+      run.cleanups.push(() => browser.close());
+      const page = (run.page = await browser.openPanel('onamae', { delay: RENDER_DELAY_MS }));
+      await page.setViewportSize(LAYOUT_VIEWPORT);
+      const overlay = await waitForVerdict(overlayOf(page));
+      expect(codes(overlay)).toContain('SPF_MISSING');
+      expect(codes(overlay)).not.toContain('NS_NOT_AUTHORITATIVE');
+      await expectLayoutAcceptance(overlayOf(page), page, 'onamae', lang);
+    });
+  }
 });
 
 describe('Chromium: only the user clicks', () => {

@@ -21,8 +21,8 @@ export const ZONE_SCENARIOS: readonly { zone: string; code: FindingCode | null }
 export const SEED_SPF = 'v=spf1 include:_spf.onamae.ne.jp ~all';
 export const WIX_NAMESERVERS = ['ns0.wixdns.net', 'ns1.wixdns.net'];
 
-export function settingsWith(resolvers: { label: string; url: string }[], recheckSeconds = 10): Settings {
-  return { resolvers, language: 'en', recheckSeconds };
+export function settingsWith(resolvers: { label: string; url: string }[], recheckSeconds = 10, language: Settings['language'] = 'en'): Settings {
+  return { resolvers, language, recheckSeconds };
 }
 
 export const isKnownCode = (code: string | null): code is FindingCode => code !== null && code in SEVERITY;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dockCandidates, findDock, overlaps } from '../../../lib/content/dock';
+import { dockCandidates, findDock, overlaps, placeNote } from '../../../lib/content/dock';
 import type { Box } from '../../../lib/content/badges';
 
 const viewport = { width: 1280, height: 800 };
@@ -56,5 +56,34 @@ describe('docking in free space', () => {
 
   it('ignores what is scrolled out of the viewport', () => {
     expect(findDock(viewport, [panel], [box(900, 900, 100, 40), box(900, -200, 100, 40)], margins)!.box).toEqual(box(884, 284, 380, 500));
+  });
+});
+
+describe('the "press Save" note', () => {
+  const save = box(1000, 400, 60, 24);
+  const note = { width: 150, height: 24 };
+  const screen = box(0, 0, 1280, 800);
+
+  it('sits left of the button when that is free', () => {
+    expect(placeNote(save, note, screen, [save])).toEqual({ top: 400, left: 842, side: 'left' });
+  });
+
+  it('moves right, then below, when the form\'s own fields are on its left', () => {
+    const ttl = box(880, 402, 100, 20);
+    expect(placeNote(save, note, screen, [save, ttl])).toEqual({ top: 400, left: 1068, side: 'right' });
+    const priority = box(1070, 402, 60, 20);
+    expect(placeNote(save, note, screen, [save, ttl, priority])).toMatchObject({ top: 432, side: 'below' });
+  });
+
+  it('goes past a neighbour on the same line (Cancel next to Save) when the sides next to the button are taken', () => {
+    const ttl = box(880, 402, 100, 20);
+    const cancel = box(1064, 400, 40, 24);
+    const below = box(900, 432, 380, 30);
+    const above = box(900, 360, 380, 30);
+    expect(placeNote(save, note, screen, [save, ttl, cancel, below, above])).toEqual({ top: 400, left: 1112, side: 'right' });
+  });
+
+  it('answers null when every side is taken', () => {
+    expect(placeNote(save, note, screen, [box(0, 300, 1280, 300)])).toBeNull();
   });
 });

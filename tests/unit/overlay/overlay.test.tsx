@@ -392,8 +392,10 @@ describe('pointing at the panel’s button', () => {
     const m = show({ view: doneView(wixNoSpf), pointer: { element: save, label: 'Save' } });
     const pointer = m.q('[data-pointer="Save"]');
     expect(pointer.textContent).toContain('Press “Save”');
-    expect(pointer.style.left).toBe('999px');
+    // Left of the button (measured 200 px wide until drawn), vertically centred on it.
+    expect(pointer.style.left).toBe(`${1007 - 8 - 200}px`);
     expect(pointer.style.top).toBe('419px');
+    expect(pointer.dataset.side).toBe('left');
     // Bottom right and top right would cover Save (1007–1057 × 420–442): bottom left is the first free corner.
     const panel = m.q('#spf-doctor-panel');
     expect(panel.style.left).toBe('16px');
