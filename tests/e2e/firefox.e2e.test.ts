@@ -15,6 +15,8 @@ import type { OverlaySnapshot } from './support/overlay';
 import { expectForgedApplyIgnored, fixActionIndex, panelRowCount, scrollOverlayTo, SEED_SPF, settingsWith, WIX_NAMESERVERS, wixEditing } from './support/scenarios';
 import { firefoxOverlay as overlayOf, openDetailsTree } from './support/closed-root';
 import { scenarioTiming, TimingLog } from './support/timing';
+import { expectLayoutAcceptance, LAYOUT_VIEWPORT } from './support/layout';
+import { onamaeHostedWithoutSpf } from './support/frameworks';
 
 const BROWSER = 'firefox';
 const RENDER_DELAY_MS = 200;
@@ -144,4 +146,32 @@ describe('Firefox', () => {
   it('kept every request on loopback or the fixture panels', () => {
     expect(firefox.blocked).toEqual([]);
   });
+});
+
+describe('Firefox: first screen and never in the way (issue #10), 1280×800', () => {
+  // お名前.com serving the zone itself (no SPF yet), so its own 入力 row takes the fix.
+  let onamaeBed: DnsTestbed;
+  beforeAll(async () => {
+    onamaeBed = await startTestbed();
+    await onamaeBed.reloadZone('example.jp', onamaeHostedWithoutSpf());
+  });
+  afterAll(async () => {
+    await firefox?.setSettings(settingsWith([{ label: 'loopback', url: testbed.dohUrl }]));
+    await onamaeBed?.stop();
+  });
+
+  for (const lang of ['en', 'ja'] as const) {
+    for (const panel of ['wix', 'onamae'] as const) {
+      scenario(`layout-${panel}-${lang}`, async (run) => {
+        const bed = panel === 'wix' ? testbed : onamaeBed;
+        await firefox.setSettings(settingsWith([{ label: 'loopback', url: bed.dohUrl }], 10, lang));
+        const page = (run.page = await firefox.openPanel(panel, { delay: RENDER_DELAY_MS }));
+        await page.setViewport(LAYOUT_VIEWPORT);
+        const overlay = await waitForVerdict(overlayOf(page));
+        expect(codes(overlay)).toContain('SPF_MISSING');
+        expect(codes(overlay)).not.toContain('NS_NOT_AUTHORITATIVE');
+        await expectLayoutAcceptance(overlayOf(page), page, panel, lang);
+      });
+    }
+  }
 });
