@@ -64,10 +64,17 @@ function lazyFillCode(): Plugin {
 /** In the overlay modules, the Details body is a stand-in that loads the details module on first open. */
 function lazyDetails(): Plugin {
   const standIn = resolve(dirname(fileURLToPath(import.meta.url)), 'components/overlay/lazy/DetailsBody.tsx');
+  const layoutStandIn = resolve(dirname(fileURLToPath(import.meta.url)), 'components/overlay/lazy/dock-layout.ts');
   return {
     name: 'spf-doctor:lazy-details',
     enforce: 'pre',
-    resolveId: (source, importer) => (source === './DetailsBody' && importer && /[\\/]components[\\/]overlay[\\/]Details\.tsx$/.test(importer) ? standIn : null),
+    resolveId: (source, importer) => {
+      if (!importer) return null;
+      if (source === './DetailsBody' && /[\\/]components[\\/]overlay[\\/]Details\.tsx$/.test(importer)) return standIn;
+      // The placement code travels with the details module too (components/overlay/lazy/dock-layout.ts).
+      if (source === './dock-layout' && /[\\/]components[\\/]overlay[\\/](Overlay|Badges)\.tsx$/.test(importer)) return layoutStandIn;
+      return null;
+    },
   };
 }
 

@@ -6,7 +6,7 @@ import type { Finding, Lang } from '../../lib/diagnosis/types';
 import { intersect, placeBadge } from '../../lib/content/badges';
 import type { BadgeTarget, Box } from '../../lib/content/badges';
 import type { NoteSide } from '../../lib/content/dock';
-import { CONTROL_SELECTOR, recordTextBoxes } from '../../lib/content/obstacles';
+import { layoutReady, rowObstacles } from './dock-layout';
 import type { T } from './text';
 import { trusted } from './trusted';
 
@@ -42,11 +42,6 @@ function place(element: Element, size: { width: number; height: number }, gap: n
   return clip ? placeBadge(boxOf(element), clip, size, gap, obstacles) : null;
 }
 
-/** What a row's badge must leave visible: the row's text (cell by cell) and its controls. */
-function rowObstacles(row: Element): Box[] {
-  const controls = [...row.querySelectorAll(CONTROL_SELECTOR)].map(boxOf).filter((b) => b.right > b.left && b.bottom > b.top);
-  return [...controls, ...recordTextBoxes(row.ownerDocument, [row])];
-}
 
 interface BadgeLayerProps {
   targets: readonly BadgeTarget[];
@@ -66,6 +61,8 @@ export function BadgeLayer({ targets, pointer, pointerAt, subscribe, lang, t, on
 
   useLayoutEffect(() => {
     const update = (): void => {
+      // Without the placement code yet (it follows the first render), badges sit as the row allows; then again.
+      layoutReady(update);
       setPositions(targets.map((target) => place(target.row, BADGE, 6, rowObstacles(target.row))));
     };
     update();

@@ -4,9 +4,9 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Finding, Fix, Lang, PanelId, PropagationItem } from '../../lib/diagnosis/types';
 import { badgeTargets } from '../../lib/content/badges';
-import { findDock, placeNote } from '../../lib/content/dock';
-import type { NoteSide, Size } from '../../lib/content/dock';
-import { pageObstacles } from '../../lib/content/obstacles';
+import type { Size } from '../../lib/content/dock';
+import { computeDocking, layoutReady } from './dock-layout';
+import type { Docking } from './dock-layout';
 import type { SessionView } from '../../lib/content/session';
 import { render } from '../../lib/i18n';
 import { problemMessage } from '../../lib/panels/problems';
@@ -71,15 +71,7 @@ function WatchLine({ notice, t }: { notice: WatchNotice; t: T }) {
 
 const noSubscribe: Subscribe = () => () => {};
 
-interface Docking {
-  panel: { top: number; left: number; height: number } | null;
-  pill: { top: number; left: number } | null;
-  /** The "press Save" note (null: no free side, or nothing to point at). */
-  note: NotePlacement | null;
-}
-type NotePlacement = { top: number; left: number; side: NoteSide };
-/** Shorter panels tried when the full one finds no free room (the first screen fits in about 300 px). */
-const SHORTER_HEIGHTS = [420, 320];
+/** The pill's size until it is drawn and measured. */
 const PILL_SIZE: Size = { width: 150, height: 40 };
 /** The "press Save" note's size until it is drawn and measured. */
 const POINTER_SIZE: Size = { width: 200, height: 24 };
@@ -266,37 +258,22 @@ export function Overlay(props: OverlayProps) {
         // The height the panel would like: its header plus all of its body (the body scrolls when cut).
         if (box.width > 0) natural.current = { width: box.width, height: (head?.offsetHeight ?? 0) + (body?.scrollHeight ?? 0) + 2 };
       }
-      const own = (root.current?.getRootNode() as ShadowRoot | null)?.host ?? null;
-      const obstacles = pageObstacles(element.ownerDocument, rows, own);
-      const viewport = { width: view.innerWidth, height: view.innerHeight };
-      // The "press Save" note goes beside the button in free space first; the panel then keeps clear of it too.
-      let note: NotePlacement | null = null;
-      if (pointerElement?.isConnected) {
-        const r = pointerElement.getBoundingClientRect();
-        const drawn = root.current?.querySelector('[data-pointer]')?.getBoundingClientRect();
-        const size = drawn && drawn.width > 0 ? { width: drawn.width, height: drawn.height } : POINTER_SIZE;
-        sizesUsed.current.note = size.width;
-        const screen = { top: 0, left: 0, right: viewport.width, bottom: viewport.height };
-        // Only for a button the user can see (not scrolled away inside the panel's own containers).
-        const clip = clipOf(pointerElement);
-        const middle = (r.top + r.bottom) / 2;
-        note = clip && middle >= clip.top && middle <= clip.bottom ? placeNote({ top: r.top, left: r.left, right: r.right, bottom: r.bottom }, size, screen, obstacles) : null;
-        if (note) obstacles.push({ top: note.top, left: note.left, right: note.left + size.width, bottom: note.top + size.height });
-      }
-      const margins = { side: props.offset?.right ?? 16, bottom: props.offset?.bottom ?? 16, gap: 8 };
-      const full = Math.min(natural.current.height, viewport.height * 0.64, 600);
-      const heights = [full, ...SHORTER_HEIGHTS.filter((h) => h < full)];
-      const width = Math.min(natural.current.width, viewport.width - 2 * margins.side);
-      const found = findDock(viewport, heights.map((height) => ({ width, height })), obstacles, margins);
+      // The placement code may still be on its way (overlay modules): place again once it is here.
+      if (!layoutReady(place)) return;
+      const drawn = root.current?.querySelector('[data-pointer]')?.getBoundingClientRect();
+      const note = drawn && drawn.width > 0 ? { width: drawn.width, height: drawn.height } : POINTER_SIZE;
       const pillBox = pill.current?.getBoundingClientRect();
       const pillSize = pillBox && pillBox.width > 0 ? { width: pillBox.width, height: pillBox.height } : PILL_SIZE;
-      sizesUsed.current.pill = pillSize.width;
-      const pillFound = findDock(viewport, [pillSize], obstacles, margins);
-      const next: Docking = {
-        panel: found ? { top: found.box.top, left: found.box.left, height: found.box.bottom - found.box.top } : null,
-        pill: pillFound ? { top: pillFound.box.top, left: pillFound.box.left } : null,
-        note,
-      };
+      sizesUsed.current = { note: note.width, pill: pillSize.width };
+      const next = computeDocking({
+        doc: element.ownerDocument,
+        rows,
+        own: (root.current?.getRootNode() as ShadowRoot | null)?.host ?? null,
+        natural: natural.current,
+        pill: pillSize,
+        pointer: pointerElement ? { element: pointerElement, clip: clipOf(pointerElement), size: note } : null,
+        margins: { side: props.offset?.right ?? 16, bottom: props.offset?.bottom ?? 16, gap: 8 },
+      });
       setDocking((last) => (sameDocking(last, next) ? last : next));
     };
     placeAgain.current = place;

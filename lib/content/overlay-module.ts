@@ -70,6 +70,17 @@ export function registerDetails(component: unknown): void {
   (globalThis as Record<string, unknown>)[DETAILS_SLOT] = component;
 }
 
+const LAYOUT_SLOT = '__spfDoctorLayout';
+
+/** The overlay's placement code (components/overlay/dock-layout.ts), shipped in the details module. */
+export function registerLayout(layout: object): void {
+  (globalThis as Record<string, unknown>)[LAYOUT_SLOT] = layout;
+}
+
+export function takeLayout(): unknown {
+  return (globalThis as Record<string, unknown>)[LAYOUT_SLOT] ?? null;
+}
+
 export function takeDetails(): unknown {
   const component = (globalThis as Record<string, unknown>)[DETAILS_SLOT];
   return typeof component === 'function' ? component : null;

@@ -14,7 +14,8 @@ type Body = FunctionComponent<Props>;
 
 let loading: Promise<Body> | null = null;
 
-function loadDetails(): Promise<Body> {
+/** Also loads the overlay's placement code (lazy/dock-layout.ts): it comes in the same module. */
+export function loadDetails(): Promise<Body> {
   loading ??= (async () => {
     lendJsx({ jsx, jsxs, Fragment });
     const url = browser.runtime.getURL as (path: string) => string;

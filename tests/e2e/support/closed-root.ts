@@ -34,6 +34,17 @@ export const OPEN_SECTIONS = `function openSections(el) {
   for (var d = el.parentElement; d; d = d.parentElement) if (d.tagName === 'DETAILS' && !d.open) d.open = true;
 }`;
 
+/**
+ * True when the match sits in the panel while the overlay shrank to its pill for lack of free room: a
+ * user opens the pill first (a real click on it), and so do the tests.
+ */
+const SQUEEZED = `function (root, selector, index) {
+  var el = root && root.querySelectorAll(selector)[index];
+  var panel = root && root.querySelector('#spf-doctor-panel');
+  return !!(el && panel && panel.hidden && panel.contains(el) && root.querySelector('[data-action="expand"]'));
+}`;
+const PILL = '[data-action="expand"]';
+
 /** Opens the match's sections, scrolls it into view and returns its centre; throws when it is missing or covered. */
 const TARGET_CENTRE = `function (root, selector, index) {
   if (!root) throw new Error('no <${OVERLAY_HOST}> on the page');
@@ -136,11 +147,13 @@ class ChromiumOverlayPage implements OverlayPage {
   }
 
   async click(selector: string, index = 0): Promise<void> {
+    if (selector !== PILL && (await this.inOverlay<boolean>(SQUEEZED, selector, index))) await this.click(PILL);
     const { x, y } = await this.inOverlay<{ x: number; y: number }>(TARGET_CENTRE, selector, index);
     await this.page.mouse.click(x, y);
   }
 
   async press(selector: string, keys: string[]): Promise<void> {
+    if (await this.inOverlay<boolean>(SQUEEZED, selector, 0)) await this.click(PILL);
     if (!(await this.inOverlay<boolean>(FOCUS, selector, 0))) throw new Error(`${selector} did not take the focus`);
     for (const key of keys) await this.page.keyboard.press(key);
   }
@@ -204,12 +217,14 @@ class FirefoxOverlayPage implements OverlayPage {
   }
 
   async click(selector: string, index = 0): Promise<void> {
+    if (selector !== PILL && (await this.inOverlay<boolean>(SQUEEZED, selector, index))) await this.click(PILL);
     // Same checks as in Chromium (in view, not covered), then Puppeteer's input actions at that point.
     await this.inOverlay(TARGET_CENTRE, selector, index);
     await (await this.element(selector, index)).click();
   }
 
   async press(selector: string, keys: string[]): Promise<void> {
+    if (await this.inOverlay<boolean>(SQUEEZED, selector, 0)) await this.click(PILL);
     if (!(await this.inOverlay<boolean>(FOCUS, selector, 0))) throw new Error(`${selector} did not take the focus`);
     for (const key of keys) await this.page.keyboard.press(key as Parameters<PuppeteerPage['keyboard']['press']>[0]);
   }
