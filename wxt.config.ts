@@ -65,12 +65,15 @@ function lazyFillCode(): Plugin {
 function lazyDetails(): Plugin {
   const standIn = resolve(dirname(fileURLToPath(import.meta.url)), 'components/overlay/lazy/DetailsBody.tsx');
   const layoutStandIn = resolve(dirname(fileURLToPath(import.meta.url)), 'components/overlay/lazy/dock-layout.ts');
+  const verdictStandIn = resolve(dirname(fileURLToPath(import.meta.url)), 'components/overlay/lazy/Verdict.tsx');
   return {
     name: 'spf-doctor:lazy-details',
     enforce: 'pre',
     resolveId: (source, importer) => {
       if (!importer) return null;
       if (source === './DetailsBody' && /[\\/]components[\\/]overlay[\\/]Details\.tsx$/.test(importer)) return standIn;
+      // So does the verdict: the overlay module shows the page's state until the first answers are in.
+      if (source === './Verdict' && /[\\/]components[\\/]overlay[\\/](Overlay|runtime)\.tsx$/.test(importer)) return verdictStandIn;
       // The placement code travels with the details module too (components/overlay/lazy/dock-layout.ts).
       if (source === './dock-layout' && /[\\/]components[\\/]overlay[\\/](Overlay|Badges)\.tsx$/.test(importer)) return layoutStandIn;
       return null;
@@ -79,6 +82,8 @@ function lazyDetails(): Plugin {
 }
 
 const SHARED_JSX = '\0spf-doctor:shared-jsx';
+const SHARED_HOOKS = '\0spf-doctor:shared-hooks';
+const HOOK_NAMES = ['useState', 'useEffect', 'useLayoutEffect', 'useMemo', 'useRef', 'useCallback'];
 
 /**
  * The details module renders with the JSX functions the overlay lends it (lib/content/overlay-module.ts,
@@ -88,8 +93,12 @@ function sharedJsx(): Plugin {
   return {
     name: 'spf-doctor:shared-jsx',
     enforce: 'pre',
-    resolveId: (source) => (source === 'preact/jsx-runtime' ? SHARED_JSX : null),
-    load: (id) => (id === SHARED_JSX ? 'const shared = globalThis.__spfDoctorJsx; export const jsx = shared.jsx, jsxs = shared.jsxs, Fragment = shared.Fragment;' : null),
+    resolveId: (source) => (source === 'preact/jsx-runtime' ? SHARED_JSX : source === 'preact/hooks' ? SHARED_HOOKS : null),
+    load: (id) => {
+      if (id === SHARED_JSX) return 'const shared = globalThis.__spfDoctorJsx; export const jsx = shared.jsx, jsxs = shared.jsxs, Fragment = shared.Fragment;';
+      if (id === SHARED_HOOKS) return `const hooks = globalThis.__spfDoctorJsx.hooks; export const ${HOOK_NAMES.map((name) => `${name} = hooks.${name}`).join(', ')};`;
+      return null;
+    },
   };
 }
 

@@ -1,6 +1,5 @@
 // The overlay: a region at the bottom right with the verdict, findings, fixes and details, collapsible
 // to a small pill so it never hides the panel's own controls; plus the badges beside the panel's rows.
-import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Finding, Fix, Lang, PanelId, PropagationItem } from '../../lib/diagnosis/types';
 import { badgeTargets } from '../../lib/content/badges';
@@ -14,13 +13,12 @@ import type { PanelProblem } from '../../lib/panels/types';
 import type { ProviderChoice } from '../../lib/mail/provider-choice';
 import { BadgeLayer, clipOf } from './Badges';
 import type { PointerTarget, Subscribe } from './Badges';
-import { Details } from './Details';
-import { Findings, NowLive, findingElementId } from './Findings';
-import { FixCard } from '../shared/FixCard';
+import { findingElementId } from './Findings';
 import type { ApplyFix, CopyFix } from '../shared/FixCard';
 import { Progress } from './Progress';
-import { ProviderPicker } from './ProviderPicker';
-import { Facts, Summary, countBySeverity } from './Summary';
+import { countBySeverity } from './Summary';
+import { VerdictBody } from './Verdict';
+import type { VerdictProps } from './Verdict';
 import { textFor } from './text';
 import { trusted } from './trusted';
 import type { T } from './text';
@@ -57,16 +55,6 @@ export interface OverlayProps {
   offset?: { bottom: number; right: number };
   initiallyCollapsed?: boolean;
   watchNotice?: WatchNotice | null;
-}
-
-function WatchLine({ notice, t }: { notice: WatchNotice; t: T }) {
-  return (
-    <p class={`watch-notice watch-${notice.status}`} role="status" data-watch-status={notice.status}>
-      {notice.status === 'started'
-        ? t('ui_watch_started', { domain: notice.domain })
-        : t('ui_watch_failed', { reason: notice.detail ? `${t(`ui_watch_reason_${notice.reason.replace('-', '_')}`)}: ${notice.detail}` : t(`ui_watch_reason_${notice.reason.replace('-', '_')}`) })}
-    </p>
-  );
 }
 
 const noSubscribe: Subscribe = () => () => {};
@@ -126,74 +114,11 @@ function Body({ props, t }: { props: OverlayProps; t: T }) {
     );
   }
   if (!diagnosis) return problems;
-  const needsProvider = diagnosis.findings.some((f) => f.code === 'SPF_MISSING' && f.fixId === undefined);
-  // The one thing to do first: the provider to choose when the SPF record cannot be written without it,
-  // else the first fix. Everything else follows, collapsed, each under a one-line summary.
-  const primaryFix: Fix | undefined = needsProvider ? undefined : diagnosis.fixes[0];
-  const otherFixes = needsProvider ? diagnosis.fixes : diagnosis.fixes.slice(1);
-  const fixCard = (fix: Fix, primary: boolean) => (
-    <FixCard key={`${fix.id}:${fix.value}`} fix={fix} dnsHost={diagnosis.live.dnsHost} copyFix={actions.copy} applyFix={actions.apply} lang={lang} t={t} primary={primary} />
-  );
-  const picker = (primary: boolean) => (
-    <ProviderPicker diagnosis={diagnosis} choice={view.providerChoice} onChoose={(choice) => actions.chooseProvider(choice)} lang={lang} t={t} primary={primary} />
-  );
-  const { errors, warnings } = countBySeverity(diagnosis);
-  const domain = view.domain ?? diagnosis.domain;
+  // The verdict itself comes with the details module in the overlay modules (lazy/Verdict.tsx).
   return (
-    <>
-      {view.state === 'checking' && (
-        <div class="rechecking">
-          <p class="state-line">{t('ui_state_rechecking')}</p>
-          <Progress done={view.progress} t={t} />
-        </div>
-      )}
-      {props.watchNotice && <WatchLine notice={props.watchNotice} t={t} />}
-      <NowLive nowLive={view.nowLive} t={t} />
-      <Summary diagnosis={diagnosis} provider={provider} domain={domain} t={t} />
-      {(primaryFix || needsProvider) && (
-        <section class="fixes primary-fix" aria-labelledby="spf-doctor-fixes">
-          <h3 id="spf-doctor-fixes">{t('ui_fixes')}</h3>
-          {needsProvider ? picker(true) : primaryFix && fixCard(primaryFix, true)}
-          {/* No provider is known, so the SPF record to add cannot be written out: say what unlocks it (the picker above). */}
-          {needsProvider && (
-            <p class="fix-needs-provider" data-hint="choose-provider">
-              {t('ui_fix_choose_provider')}
-            </p>
-          )}
-        </section>
-      )}
-      <More name="findings" title={t('ui_more_findings')} summary={t('ui_counts', { errors, warnings })}>
-        <Findings diagnosis={diagnosis} recheckAt={view.recheckAt} recheckSeconds={props.recheckSeconds} lang={lang} t={t} onWatch={actions.watch} />
-      </More>
-      {otherFixes.length > 0 && (
-        <More name="fixes" title={t('ui_more_fixes')} summary={otherFixes.map((fix) => fix.type).join(' · ')}>
-          <section class="fixes">{otherFixes.map((fix) => fixCard(fix, false))}</section>
-        </More>
-      )}
-      {!needsProvider && (
-        <More name="provider" title={t('ui_more_provider')}>
-          {picker(false)}
-        </More>
-      )}
-      <More name="facts" title={t('ui_more_facts')} summary={domain}>
-        <Facts diagnosis={diagnosis} provider={provider} domain={domain} recordCount={view.recordCount} pendingCount={pendingCount} cached={view.cached} lang={lang} t={t} />
-      </More>
-      <Details diagnosis={diagnosis} lang={lang} t={t} />
+    <VerdictBody props={props as VerdictProps['props']} t={t}>
       {problems}
-    </>
-  );
-}
-
-/** A collapsed section under a one-line summary (native <details>: keyboard and screen readers know it). */
-function More({ name, title, summary, children }: { name: string; title: string; summary?: string; children: ComponentChildren }) {
-  return (
-    <details class="more" data-section={name}>
-      <summary>
-        <span class="more-title">{title}</span>
-        {summary && <span class="more-summary">{summary}</span>}
-      </summary>
-      <div class="more-body">{children}</div>
-    </details>
+    </VerdictBody>
   );
 }
 

@@ -29,6 +29,7 @@ import type { Settings } from '../../lib/settings';
 import type { PointerTarget } from './Badges';
 import { copyText } from './clipboard';
 import { Overlay } from './Overlay';
+import { verdictReady } from './Verdict';
 import type { WatchNotice } from './Overlay';
 import { createShadowHost } from './shadow-host';
 import type { ShadowHostUi } from './shadow-host';
@@ -134,6 +135,8 @@ export async function runPanelOverlay(ctx: ContentScriptContext, adapter: PanelA
   let lang = uiLanguage(settings);
   await loadKit(lang);
   const choices = await loadStoredChoices(browser.storage.local);
+  // The verdict's half of the overlay loads while the panel is read and the first answers come in.
+  void verdictReady();
   let pointer: PointerTarget | null = null;
   let ui: ShadowHostUi | null = null;
   let mounted = false;
@@ -242,6 +245,9 @@ export async function runPanelOverlay(ctx: ContentScriptContext, adapter: PanelA
   }
 
   async function paint(view: SessionView): Promise<void> {
+    if (ctx.isInvalid) return;
+    // The verdict's code (the details module, asked for at start) must be here before a verdict is drawn.
+    if (view.diagnosis) await verdictReady();
     if (ctx.isInvalid) return;
     if (!view.detected) {
       if (mounted && ui) {

@@ -60,6 +60,8 @@ export interface SharedJsx {
   jsx: unknown;
   jsxs: unknown;
   Fragment: unknown;
+  /** preact/hooks: the components it renders keep state on the overlay's Preact. */
+  hooks: Record<string, unknown>;
 }
 
 export function lendJsx(shared: SharedJsx): void {
@@ -79,6 +81,18 @@ export function registerLayout(layout: object): void {
 
 export function takeLayout(): unknown {
   return (globalThis as Record<string, unknown>)[LAYOUT_SLOT] ?? null;
+}
+
+const VERDICT_SLOT = '__spfDoctorVerdict';
+
+/** The verdict part of the overlay (components/overlay/Verdict.tsx), shipped in the details module. */
+export function registerVerdict(component: unknown): void {
+  (globalThis as Record<string, unknown>)[VERDICT_SLOT] = component;
+}
+
+export function takeVerdict(): unknown {
+  const component = (globalThis as Record<string, unknown>)[VERDICT_SLOT];
+  return typeof component === 'function' ? component : null;
 }
 
 export function takeDetails(): unknown {

@@ -10,7 +10,12 @@ import type { Lang, LocalizedText } from '../diagnosis/types';
 type Catalog = Record<string, { message: string }>;
 // The overlay module is built with empty catalogs and gets its one language from the background
 // (installCatalog, lib/page-kit.ts); every other context has both built in.
-const catalogs: Record<Lang, Catalog> = { en, ja };
+// The in-page bundles (built without words) share one store per content-script world: the overlay module
+// and the details module it loads render from the catalog the page kit installed into either of them.
+const CATALOG_SLOT = '__spfDoctorCatalogs';
+const builtIn: Record<Lang, Catalog> = { en, ja };
+const inPage = Object.keys(en).length === 0;
+const catalogs: Record<Lang, Catalog> = inPage ? ((globalThis as Record<string, unknown>)[CATALOG_SLOT] ??= builtIn) as Record<Lang, Catalog> : builtIn;
 
 /** Puts a language's catalog in place (the overlay's page kit); replaces what was there. */
 export function installCatalog(lang: Lang, catalog: Catalog): void {

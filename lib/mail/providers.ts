@@ -68,11 +68,17 @@ export interface Provider {
  * Every provider. A live binding: the overlay module is built with an empty table and installs the one
  * its page kit brings (installProviders); everywhere else it is the table as written.
  */
-export let allProviders: readonly Provider[] = PROVIDER_TABLE;
+// The in-page bundles (built with an empty table) share the installed table through their content-script
+// world: the details module, loaded after the page kit, finds what the overlay module installed.
+const PROVIDER_SLOT = '__spfDoctorProviders';
+const world = globalThis as Record<string, unknown>;
+const inPage = PROVIDER_TABLE.length === 0;
+export let allProviders: readonly Provider[] = inPage ? ((world[PROVIDER_SLOT] as readonly Provider[] | undefined) ?? []) : PROVIDER_TABLE;
 let byId = new Map<ProviderId, Provider>(allProviders.map((provider) => [provider.id, provider]));
 
 export function installProviders(providers: readonly Provider[]): void {
   allProviders = providers;
+  if (inPage) world[PROVIDER_SLOT] = providers;
   byId = new Map(providers.map((provider) => [provider.id, provider]));
 }
 

@@ -2,7 +2,7 @@
 // and checklist are loaded from the details module the first time the user opens Details. Until it is
 // there (a local file: a few milliseconds) the open section stays empty; a failed load is tried again on
 // the next open.
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { Fragment, jsx, jsxs } from 'preact/jsx-runtime';
 import type { FunctionComponent } from 'preact';
 import { browser } from '#imports';
@@ -17,7 +17,7 @@ let loading: Promise<Body> | null = null;
 /** Also loads the overlay's placement code (lazy/dock-layout.ts): it comes in the same module. */
 export function loadDetails(): Promise<Body> {
   loading ??= (async () => {
-    lendJsx({ jsx, jsxs, Fragment });
+    lendJsx({ jsx, jsxs, Fragment, hooks: { useState, useEffect, useLayoutEffect, useMemo, useRef, useCallback } });
     const url = browser.runtime.getURL as (path: string) => string;
     await import(/* @vite-ignore */ url(DETAILS_FILES.module));
     const body = takeDetails();
