@@ -307,8 +307,12 @@ export async function runPanelOverlay(ctx: ContentScriptContext, adapter: PanelA
       const element = target.nodeType === 1 ? (target as Element) : target.parentElement;
       // Form controls anywhere count too: お名前.com's nameserver-change box sits outside the records.
       const formControl = event.type === 'change' && element?.matches('input, select, textarea') === true;
+      // A pressed button anywhere counts too: お名前.com's 「追加」 queues the record in a table of its own,
+      // outside the registered records the watcher observes (one debounced re-read, a few ms).
+      const pressed = event.type === 'click' && element?.closest('button, [role="button"], input[type="button"], input[type="submit"]') != null;
       const inside =
-        formControl || (container !== null && container !== document.body && container.contains(target)) || element?.closest('[role="dialog"], dialog') != null;
+        formControl ||
+        pressed || (container !== null && container !== document.body && container.contains(target)) || element?.closest('[role="dialog"], dialog') != null;
       watcher.wake({ settle: inside || container === document.body });
     } catch {
       // Never let our listener break the page's own handlers.

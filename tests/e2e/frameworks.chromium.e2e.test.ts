@@ -105,7 +105,9 @@ describe('Chromium: お名前.com rendered by Angular', () => {
     await expect.poll(() => onamaeModel(page), { timeout: 10_000 }).toMatchObject({ type: '50', host: '', value: SEED_SPF, ttl: '3600' });
     expect(await onamaeAdded(page), 'Apply never presses 追加 by itself').toEqual([]);
 
-    // The user presses 「追加」: what Angular queued is the fix.
+    // The user reads the form first (longer than the watcher's debounce: the re-read after 「追加」 must come
+    // from that press, not from the Fill still settling), then presses 「追加」: what Angular queued is the fix.
+    await page.waitForTimeout(1000);
     await page.getByRole('button', { name: '追加', exact: true }).click();
     await expect.poll(() => onamaeAdded(page), { timeout: 5_000 }).toEqual([{ host: '', type: 'TXT', typeCode: '50', ttl: '3600', value: SEED_SPF, priority: '', status: '1' }]);
     const rows = await panelRowCount(page, 'onamae');
