@@ -74,7 +74,18 @@ interface TraceEvent {
   ph: string;
   dur?: number;
   tdur?: number;
-  args?: { data?: { frame?: string; url?: string } };
+  args?: { data?: { frame?: string; url?: string }; beginData?: { dirtyObjects?: number; totalObjects?: number } };
+}
+
+/** A layout that touched at least this many layout objects re-laid out the panel, not a few boxes. */
+const WHOLE_PAGE_LAYOUT_OBJECTS = 1000;
+
+/**
+ * Layouts of (nearly) the whole page during load, from the trace: a count, so the load of the machine
+ * does not change it the way it changes milliseconds. What the extension adds is the with/without difference.
+ */
+function wholePageLayouts(events: TraceEvent[]): number {
+  return events.filter((e) => e.name === 'Layout' && e.ph !== 'E' && (e.args?.beginData?.dirtyObjects ?? 0) >= WHOLE_PAGE_LAYOUT_OBJECTS).length;
 }
 
 async function startTrace(page: Page): Promise<() => Promise<TraceEvent[]>> {
@@ -126,6 +137,8 @@ interface Measured {
   /** PerformanceObserver long tasks: longest (median over runs) and the most over 50 ms in a run. */
   longTaskMs: number;
   longTasksOver: number;
+  /** Layouts of the whole page during load (the most in a run). */
+  wholeLayouts: number;
   /** Our longest piece of work during load (median over runs), from the timeline trace. */
   oursWallMs: number;
   oursThreadMs: number;
@@ -140,6 +153,7 @@ async function measure(panel: 'wix' | 'onamae', withExtension: boolean): Promise
     const wall: number[] = [];
     const thread: number[] = [];
     let over = 0;
+    let wholeLayouts = 0;
     let idleOurs = 0;
     for (let run = 0; run < RUNS; run++) {
       const page = await browser.context.newPage();
@@ -148,6 +162,7 @@ async function measure(panel: 'wix' | 'onamae', withExtension: boolean): Promise
       await settle(page, withExtension);
       const events = await stop();
       const mine = longestOfOurs(events);
+      wholeLayouts = Math.max(wholeLayouts, wholePageLayouts(events));
       if (withExtension && mine.count === 0) throw new Error('the trace shows no work of the extension: is it loaded?');
       wall.push(mine.wallMs);
       thread.push(mine.threadMs);
@@ -158,7 +173,7 @@ async function measure(panel: 'wix' | 'onamae', withExtension: boolean): Promise
       if (run === RUNS - 1) idleOurs = await idleTrace(page);
       await page.close();
     }
-    return { longTaskMs: median(longest), longTasksOver: over, oursWallMs: median(wall), oursThreadMs: median(thread), idleOurs };
+    return { longTaskMs: median(longest), longTasksOver: over, wholeLayouts, oursWallMs: median(wall), oursThreadMs: median(thread), idleOurs };
   } finally {
     await browser.close();
   }
@@ -181,7 +196,8 @@ export function describeHostPage(r: HostPageResult): string {
   return (
     `longest piece of our work ${r.with.oursThreadMs.toFixed(1)} ms thread time (${r.with.oursWallMs.toFixed(1)} ms wall); ` +
     `page long tasks: longest ${r.with.longTaskMs.toFixed(0)} ms with the extension vs ${r.without.longTaskMs.toFixed(0)} ms without, ` +
-    `over ${LONG_TASK_MS} ms ${r.with.longTasksOver} vs ${r.without.longTasksOver}; idle ${IDLE_MS / 1000} s: ${r.with.idleOurs} pieces of our work`
+    `over ${LONG_TASK_MS} ms ${r.with.longTasksOver} vs ${r.without.longTasksOver}; ` +
+    `whole-page layouts ${r.with.wholeLayouts} vs ${r.without.wholeLayouts}; idle ${IDLE_MS / 1000} s: ${r.with.idleOurs} pieces of our work`
   );
 }
 

@@ -27,7 +27,10 @@ export function createShadowHost(ctx: ContentScriptContext, options: ShadowHostO
   const shadowHost = document.createElement(options.name);
   const shadow = shadowHost.attachShadow({ mode: options.mode });
   const style = document.createElement('style');
-  style.textContent = `:host{all:initial !important;}\n${options.css.replaceAll(':root', ':host')}`;
+  // Out of the page's flow, 0×0 at the viewport's corner: joining <body> then costs the page no relayout
+  // of its own content (a 1000-row panel re-laid out in a 60–700 ms task otherwise). The panel and pill
+  // inside are position: fixed against the viewport, as before.
+  style.textContent = `:host{all:initial !important;position:fixed !important;top:0 !important;left:0 !important;width:0 !important;height:0 !important;}\n${options.css.replaceAll(':root', ':host')}`;
   const uiContainer = document.createElement('div');
   shadow.append(style, uiContainer);
   for (const type of ISOLATED_EVENTS) shadow.addEventListener(type, (event) => event.stopPropagation());

@@ -49,7 +49,7 @@ describe.each(BUILDS)('the $browser build', ({ dir }) => {
     expect(details).not.toContain('__H'); // preact/hooks' own state slot: its code is not in here
   });
 
-  it('leaves the Details body out of the overlay modules (the details module has it, on the overlay's lent JSX)', () => {
+  it('leaves the Details body out of the overlay modules (the details module has it, on the overlay’s lent JSX)', () => {
     for (const file of files.filter((f) => f.kind === 'overlay-module')) {
       const code = readFileSync(join(dir, file.file), 'utf8');
       expect(code).toContain('details.js');
