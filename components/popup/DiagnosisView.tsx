@@ -78,7 +78,10 @@ export function DiagnosisView({ diagnosis, cached, copyText, watches }: { diagno
       {diagnosis.fixes.length > 0 && (
         <section aria-labelledby="fixes-heading">
           <h2 id="fixes-heading">{t('popup_fixes_heading')}</h2>
-          <p class="hint">{t('popup_fixes_hint')}</p>
+          {/* Name the DNS host when the nameservers told us; the generic sentence only when they did not. */}
+          <p class="hint" data-dns-host={diagnosis.live.dnsHost ?? ''}>
+            {diagnosis.live.dnsHost ? t('popup_fixes_hint_host', { host: diagnosis.live.dnsHost }) : t('popup_fixes_hint')}
+          </p>
           <ul class="fixes">
             {diagnosis.fixes.map((fix) => (
               <li key={fix.id}>

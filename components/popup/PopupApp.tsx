@@ -54,7 +54,7 @@ function Popup({ deps, initialTab }: { deps: PopupDeps; initialTab: TabId }) {
   };
 
   return (
-    <div class="popup">
+    <main class="popup">
       <header class="bar">
         <h1>{t('extName')}</h1>
         <button type="button" class="link-button" onClick={deps.openOptions}>
@@ -98,6 +98,6 @@ function Popup({ deps, initialTab }: { deps: PopupDeps; initialTab: TabId }) {
           <WatchList api={deps.watches} active={tab === 'watch'} />
         </div>
       )}
-    </div>
+    </main>
   );
 }
