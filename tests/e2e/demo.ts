@@ -2,12 +2,15 @@
 // opens Chromium with the extension on the local sample panels (the seed on Wix and on お名前.com, plus
 // two scenario zones), answered at their real URLs from the fixtures. Screenshots of each panel with its
 // overlay go to artifacts/demo/. Headed when a display exists ($DISPLAY), else headless; --headed and
-// --headless override. Headless: exits when the screenshots are written. Headed: the panels stay open
+// --headless override. The browser's language follows the panel (お名前.com in Japanese, Wix in English;
+// the extension's language setting is 'auto'), or --lang ja|en for all. Headless: exits when the screenshots are written. Headed: the panels stay open
 // until Ctrl-C or the browser is closed. Either way the browser and the DNS servers are stopped.
 import { mkdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { startTestbed } from '../dns-testbed/testbed';
 import type { DnsTestbed } from '../dns-testbed/testbed';
+import { parseDemoArgs, sampleLang } from './demo-args';
+import type { DemoLang } from './demo-args';
 import { buildExtension } from './support/build';
 import { launchChromium } from './support/chromium';
 import { chromiumOverlay as overlayOf } from './support/closed-root';
@@ -34,17 +37,17 @@ const SAMPLES: Sample[] = [
 ];
 
 const DEMO_DIR = join(ARTIFACTS_DIR, 'demo');
+const LANG_NAME: Record<DemoLang, string> = { en: 'English', ja: 'Japanese' };
 
 let testbed: DnsTestbed | undefined;
-let browser: ChromiumHarness | undefined;
+const browsers: ChromiumHarness[] = [];
 let stopping: Promise<void> | undefined;
 
 /** Stops the browser and the DNS servers (once, whoever asks first). */
 function stopAll(): Promise<void> {
   stopping ??= (async () => {
-    const closing = browser;
-    browser = undefined;
-    await closing?.close().catch((error: unknown) => console.error(`closing Chromium: ${String(error)}`));
+    const closing = browsers.splice(0);
+    await Promise.all(closing.map((b) => b.close().catch((error: unknown) => console.error(`closing Chromium: ${String(error)}`))));
     const bed = testbed;
     testbed = undefined;
     await bed?.stop().catch((error: unknown) => console.error(`stopping the DNS testbed: ${String(error)}`));
@@ -60,8 +63,8 @@ function onSignal(signal: NodeJS.Signals, code: number): void {
 }
 
 async function main(): Promise<void> {
-  const args = new Set(process.argv.slice(2));
-  const headed = args.has('--headed') ? true : args.has('--headless') ? false : Boolean(process.env.DISPLAY);
+  const args = parseDemoArgs(process.argv.slice(2));
+  const headed = args.headed ?? Boolean(process.env.DISPLAY);
   onSignal('SIGINT', 130);
   onSignal('SIGTERM', 143);
   onSignal('SIGHUP', 129);
@@ -75,22 +78,27 @@ async function main(): Promise<void> {
   // The seed zone publishes what the Wix sample page shows (see tests/e2e/support/seed.ts).
   await publishSeedTxt(testbed);
 
-  browser = await launchChromium({
-    headless: !headed,
-    handleSignals: false,
-    settings: settingsWith([{ label: 'loopback testbed', url: testbed.dohUrl }]),
-  });
-  console.log(`Chromium ${headed ? 'window' : '(headless)'} with the extension ${browser.extensionId}`);
-
   mkdirSync(DEMO_DIR, { recursive: true });
-  for (const sample of SAMPLES) {
-    const page = await browser.openPanel(sample.panel, { delay: 300, ...sample.options });
-    const overlay = await waitForVerdict(overlayOf(page), 30_000);
-    await scrollOverlayTo(overlayOf(page), sample.focus);
-    const path = join(DEMO_DIR, sample.file);
-    await page.screenshot({ path });
-    console.log(`  ${sample.title}\n    ${page.url()}\n    overlay: ${overlay.state}; findings: ${codes(overlay).join(', ') || 'none'}\n    screenshot: ${relative(ROOT, path)}`);
-    if (!headed) await page.close();
+  // One browser per language: the language is the browser's own, which the extension follows ('auto').
+  const langs = [...new Set(SAMPLES.map((sample) => sampleLang(sample.panel, args.lang)))];
+  for (const lang of langs) {
+    const browser = await launchChromium({
+      headless: !headed,
+      handleSignals: false,
+      lang,
+      settings: settingsWith([{ label: 'loopback testbed', url: testbed.dohUrl }], 10, 'auto'),
+    });
+    browsers.push(browser);
+    console.log(`Chromium ${headed ? 'window' : '(headless)'} in ${LANG_NAME[lang]} with the extension ${browser.extensionId}`);
+    for (const sample of SAMPLES.filter((s) => sampleLang(s.panel, args.lang) === lang)) {
+      const page = await browser.openPanel(sample.panel, { delay: 300, ...sample.options });
+      const overlay = await waitForVerdict(overlayOf(page), 30_000);
+      await scrollOverlayTo(overlayOf(page), sample.focus);
+      const path = join(DEMO_DIR, sample.file);
+      await page.screenshot({ path });
+      console.log(`  ${sample.title} [${lang}]\n    ${page.url()}\n    overlay: ${overlay.state}; findings: ${codes(overlay).join(', ') || 'none'}\n    screenshot: ${relative(ROOT, path)}`);
+      if (!headed) await page.close();
+    }
   }
 
   if (!headed) {
@@ -99,7 +107,8 @@ async function main(): Promise<void> {
     return;
   }
   console.log('\nThe panels stay open in Chromium. Press Ctrl-C (or close the browser) to stop.');
-  await new Promise<void>((resolve) => browser!.context.once('close', () => resolve()));
+  // Stops when the first of the windows is closed.
+  await Promise.race(browsers.map((b) => new Promise<void>((resolve) => b.context.once('close', () => resolve()))));
   await stopAll();
   console.log('Browser closed; DNS testbed stopped.');
 }

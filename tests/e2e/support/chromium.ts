@@ -27,6 +27,10 @@ export interface ChromiumHarness {
   close(): Promise<void>;
 }
 
+export type BrowserLang = 'en' | 'ja';
+/** Chromium's locale (navigator.language, Accept-Language, chrome.i18n.getUILanguage) per harness language. */
+const BROWSER_LOCALE: Record<BrowserLang, string> = { en: 'en-US', ja: 'ja' };
+
 export interface ChromiumOptions {
   headless?: boolean;
   extensionDir?: string;
@@ -37,6 +41,8 @@ export interface ChromiumOptions {
   preferences?: (extensionId: string) => Record<string, unknown>;
   /** More command-line switches (e.g. window placement for a headed run). */
   args?: string[];
+  /** The browser's UI language (what the extension follows when its setting is 'auto'); default en. */
+  lang?: BrowserLang;
 }
 
 /**
@@ -94,8 +100,9 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
       handleSIGTERM: options.handleSignals ?? true,
       handleSIGHUP: options.handleSignals ?? true,
       viewport: { width: 1280, height: 900 },
-      locale: 'en-US',
+      locale: BROWSER_LOCALE[options.lang ?? 'en'],
       args: [
+        `--lang=${BROWSER_LOCALE[options.lang ?? 'en']}`,
         `--disable-extensions-except=${extensionDir}`,
         `--load-extension=${extensionDir}`,
         '--disable-gpu',

@@ -40,6 +40,8 @@ export interface FirefoxOptions {
   settings?: Settings;
   /** More prefs for the profile (e.g. where the toolbar button goes). */
   prefs?: Record<string, unknown>;
+  /** The browser's language (what the extension follows when its setting is 'auto'); default en. */
+  lang?: 'en' | 'ja';
 }
 
 /** Answers panel hosts from the fixtures, lets loopback and local schemes through, aborts the rest. */
@@ -70,7 +72,9 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
     defaultViewport: { width: 1280, height: 900 },
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
-      'intl.accept_languages': 'en-US, en',
+      'intl.accept_languages': options.lang === 'ja' ? 'ja, en-US, en' : 'en-US, en',
+      // The UI locale browser.i18n.getUILanguage() reports (falls back to en when no ja langpack is installed).
+      'intl.locale.requested': options.lang === 'ja' ? 'ja,en-US' : 'en-US',
       // Nothing but loopback leaves the browser: everything else goes to a proxy port nobody listens on.
       'network.proxy.type': 1,
       'network.proxy.http': '127.0.0.1',
