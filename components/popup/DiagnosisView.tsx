@@ -85,7 +85,7 @@ export function DiagnosisView({ diagnosis, cached, copyText, watches }: { diagno
           <ul class="fixes">
             {diagnosis.fixes.map((fix) => (
               <li key={fix.id}>
-                <FixCard fix={fix} dnsHost={diagnosis.live.dnsHost} copyFix={copyFix} lang={lang} t={t} />
+                <FixCard fix={fix} dnsHost={diagnosis.live.dnsHost} copyFix={copyFix} lang={lang} t={t} headingLevel={3} />
                 {watches && <WatchButton fix={fix} diagnosis={diagnosis} watches={watches} />}
               </li>
             ))}

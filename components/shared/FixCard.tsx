@@ -104,9 +104,12 @@ interface FixCardProps {
   t: T;
   /** The one card the user should act on first: its Fill (or, where it cannot fill, Copy) is marked `data-primary-action`. */
   primary?: boolean;
+  /** The card title's heading level: one below the section heading it sits under (overlay h3, popup h2). */
+  headingLevel?: 3 | 4;
 }
 
-export function FixCard({ fix, dnsHost, copyFix, applyFix, lang, t, primary = false }: FixCardProps) {
+export function FixCard({ fix, dnsHost, copyFix, applyFix, lang, t, primary = false, headingLevel = 4 }: FixCardProps) {
+  const Heading = headingLevel === 3 ? 'h3' : 'h4';
   const [apply, setApply] = useState<ApplyState>({ status: 'idle' });
   const [copy, setCopy] = useState<CopyState>('idle');
   const elsewhere = fix.target === 'dns-host';
@@ -134,7 +137,7 @@ export function FixCard({ fix, dnsHost, copyFix, applyFix, lang, t, primary = fa
 
   return (
     <article class="fix" data-fix={fix.id} aria-labelledby={`spf-doctor-fix-${fix.id}`}>
-      <h4 id={`spf-doctor-fix-${fix.id}`}>{title}</h4>
+      <Heading id={`spf-doctor-fix-${fix.id}`}>{title}</Heading>
       {elsewhere && <p class="fix-elsewhere">{t('ui_fix_elsewhere', { host: dnsHost ?? t('ui_dns_host_unknown') })}</p>}
       {fix.warning && <p class="fix-warning">{fix.warning[lang]}</p>}
       <dl class="record">

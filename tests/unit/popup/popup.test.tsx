@@ -86,7 +86,7 @@ describe('popup: check any domain', () => {
 
     const fixes = [...container.querySelectorAll<HTMLElement>('[data-fix]')];
     expect(fixes).toHaveLength(2);
-    expect(fixes[0]?.querySelector('h4')?.textContent).toBe(diagnosis.fixes[0]?.note?.en ?? 'Change the existing TXT record to this');
+    expect(fixes[0]?.querySelector('h3')?.textContent).toBe(diagnosis.fixes[0]?.note?.en ?? 'Change the existing TXT record to this');
     expect(fixes[0]?.querySelector('[data-fix-value]')?.textContent).toBe(diagnosis.fixes[0]?.value);
     expect(fixes[0]?.querySelector('.apex')?.textContent).not.toBe('');
     expect(fixes[0]?.querySelector('.old-value')?.textContent).toBe(diagnosis.fixes[0]?.replaces);
