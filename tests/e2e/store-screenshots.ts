@@ -32,14 +32,14 @@ interface Shot {
   options: PanelOptions;
   focus: { fixValue?: string; finding?: string };
   expect: string;
-  /** Also the README's image of that name in docs/screenshots/. */
+  /** Also the README's image of that name in docs/screenshots/ (the overlay's first screen, unscrolled). */
   readme?: string;
 }
 
 export const SHOTS: readonly Shot[] = [
-  { file: 'ja-1-onamae-not-authoritative.png', language: 'ja', panel: 'onamae', options: {}, focus: { finding: 'NS_NOT_AUTHORITATIVE' }, expect: 'NS_NOT_AUTHORITATIVE', readme: 'onamae-seed-not-authoritative.png' },
+  { file: 'ja-1-onamae-not-authoritative.png', language: 'ja', panel: 'onamae', options: {}, focus: {}, expect: 'NS_NOT_AUTHORITATIVE', readme: 'onamae-seed-not-authoritative.png' },
   { file: 'ja-2-onamae-sender-not-covered.png', language: 'ja', panel: 'onamae', options: { domain: 'spf-strict.jp' }, focus: { finding: 'SPF_SENDER_NOT_COVERED' }, expect: 'SPF_SENDER_NOT_COVERED' },
-  { file: 'en-1-wix-missing-spf-fix.png', language: 'en', panel: 'wix', options: {}, focus: { fixValue: SEED_SPF }, expect: 'SPF_MISSING', readme: 'wix-seed-fix-card.png' },
+  { file: 'en-1-wix-missing-spf-fix.png', language: 'en', panel: 'wix', options: {}, focus: {}, expect: 'SPF_MISSING', readme: 'wix-seed-fix-card.png' },
   { file: 'en-2-wix-two-spf-records.png', language: 'en', panel: 'wix', options: { domain: 'spf-double.jp', zoneRecords: true }, focus: { finding: 'SPF_MULTIPLE' }, expect: 'SPF_MULTIPLE' },
 ];
 
