@@ -3,8 +3,12 @@
 // closed root). Through the test channel (closed-root.ts) the root's nodes and style sheets are cloned
 // into an open root on the same page, and axe checks that clone with the page's real fonts and layout.
 import axe from 'axe-core';
-import type { Page } from 'playwright-core';
 import type { OverlayPage } from './closed-root';
+
+/** A page of either harness (Playwright in Chromium, Puppeteer in Firefox): both evaluate a string. */
+export interface EvaluatingPage {
+  evaluate(expression: string): Promise<unknown>;
+}
 
 export interface AxeViolation {
   id: string;
@@ -26,13 +30,13 @@ const SUMMARISE = `function (result) {
 }`;
 
 /** axe on a whole extension page (popup.html, options.html). */
-export async function axePage(page: Page): Promise<AxeViolation[]> {
+export async function axePage(page: EvaluatingPage): Promise<AxeViolation[]> {
   await page.evaluate(axe.source);
   return page.evaluate(`axe.run(document, ${JSON.stringify(RUN_OPTIONS)}).then(${SUMMARISE})`) as Promise<AxeViolation[]>;
 }
 
 /** axe on the overlay's closed shadow root, through an open clone of it (removed afterwards). */
-export async function axeOverlay(page: Page, overlay: OverlayPage): Promise<AxeViolation[]> {
+export async function axeOverlay(page: EvaluatingPage, overlay: OverlayPage): Promise<AxeViolation[]> {
   await page.evaluate(axe.source);
   return overlay.inOverlay<AxeViolation[]>(
     `async function (root, options) {
