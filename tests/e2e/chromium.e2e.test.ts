@@ -176,7 +176,7 @@ describe('Chromium: the seed on Wix', () => {
 describe('Chromium: first screen and never in the way (issue #10), 1280×800', () => {
   for (const lang of ['en', 'ja'] as const) {
     scenario(`layout-wix-${lang}`, async (run) => {
-      const browser = await launchChromium({ settings: settingsWith([{ label: 'loopback', url: testbed.dohUrl }], 10, lang) });
+      const browser = await launchChromium({ lang, settings: settingsWith([{ label: 'loopback', url: testbed.dohUrl }], 10, lang) });
       run.cleanups.push(() => browser.close());
       const page = (run.page = await browser.openPanel('wix', { delay: RENDER_DELAY_MS }));
       await page.setViewportSize(LAYOUT_VIEWPORT);
@@ -189,7 +189,7 @@ describe('Chromium: first screen and never in the way (issue #10), 1280×800', (
       const bed = await startTestbed();
       run.cleanups.push(() => bed.stop());
       await bed.reloadZone('example.jp', onamaeHostedWithoutSpf());
-      const browser = await launchChromium({ settings: settingsWith([{ label: 'loopback', url: bed.dohUrl }], 10, lang) });
+      const browser = await launchChromium({ lang, settings: settingsWith([{ label: 'loopback', url: bed.dohUrl }], 10, lang) });
       run.cleanups.push(() => browser.close());
       const page = (run.page = await browser.openPanel('onamae', { delay: RENDER_DELAY_MS }));
       await page.setViewportSize(LAYOUT_VIEWPORT);
