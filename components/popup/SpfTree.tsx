@@ -16,7 +16,7 @@ function TreeNode({ node, via, cost }: { node: SpfNode; via?: string; cost: numb
         {/* The term names the record it leads to; the domain is shown apart only when a macro or redirect changed it. */}
         {via !== undefined ? <code class="tree-term">{via}</code> : <span class="tree-domain">{node.domain}</span>}
         {via !== undefined && !via.toLowerCase().endsWith(node.domain) && <span class="tree-domain">→ {node.domain}</span>}
-        <span class="tree-lookups">{t(cost === 1 ? 'popup_tree_lookups_one' : 'popup_tree_lookups', { n: cost })}</span>
+        <span class="tree-lookups">{t('popup_tree_lookups', { n: cost })}</span>
         {node.status !== 'ok' && <span class="tree-status">{t(`popup_tree_status_${node.status.replace(/-/g, '_')}`)}</span>}
       </div>
       {linked.length > 0 && (

@@ -54,7 +54,8 @@ export function translate(lang: Lang, key: string, params: MessageParams = {}): 
 // Besides {name}, a message may choose words by a parameter, in the ICU MessageFormat style:
 //   {count, plural, one {# step} other {# steps}}   (Intl.PluralRules of the language; =0 exact matches; # = the number)
 //   {result, select, fail {fail（不合格）} other {{result}}}
-// so English agrees in number and Japanese can gloss a raw word, inside the Chrome _locales format.
+// so English agrees in number and Japanese can gloss a raw word, inside the Chrome _locales format. An option's
+// text is a message itself: a lone {word} in it is a placeholder, so write `one {# step}`, never `one {finds}`.
 const pluralRules: Partial<Record<Lang, Intl.PluralRules>> = {};
 
 function fill(lang: Lang, template: string, params: MessageParams): string {

@@ -19,7 +19,8 @@ type Catalog = Record<string, { message: string }>;
 const catalogs: Record<'en' | 'ja', Catalog> = { en, ja };
 
 const snake = (code: string) => code.replace(/-/g, '_');
-const placeholders = (text: string) => [...new Set([...text.matchAll(/\{([a-zA-Z0-9_]+)\}/g)].map((m) => m[1]))].sort();
+// Also the parameters that choose words: {count, plural, one {…} other {…}}.
+const placeholders = (text: string) => [...new Set([...text.matchAll(/\{([a-zA-Z0-9_]+)(?=[},])/g)].map((m) => m[1]))].sort();
 
 /** The keys a code may render through: `<prefix><code>` itself, or variants `<prefix><code>_<variant>`. */
 function keysOf(prefix: string, code: string): string[] {
