@@ -135,7 +135,7 @@ describe('handleRequest', () => {
       throw new TypeError('boom');
     };
     await handleRequest({ kind: 'diagnose', snapshot }, post, deps);
-    expect(answers.at(-1)).toEqual({ kind: 'error', message: { en: 'The check failed: boom', ja: '確認に失敗しました: boom' } });
+    expect(answers.at(-1)).toEqual({ kind: 'error', message: { en: 'The check failed: boom', ja: '確認に失敗しました：boom' } });
   });
 
   it('says plainly that bounce explanations are unavailable when none is wired', async () => {

@@ -33,14 +33,14 @@ describe('explainBounce', () => {
     expect(result.headline.en).toBe(
       'Gmail rejected the message because SPF for example.jp gives “softfail” for 198.51.100.7: the record does not list that server.',
     );
-    expect(result.headline.ja).toContain('example.jp のSPFは送信サーバー 198.51.100.7 に対して「softfail」です');
+    expect(result.headline.ja).toContain('example.jpのSPFは送信サーバー198.51.100.7に対して「softfail（不合格扱い）」です');
     expect(result.headline.ja).toContain('Gmailはメールを拒否しました');
     expect(result.spf?.matchedChain).toEqual([{ domain: 'example.jp', term: '~all' }]);
     expect(result.details.map((d) => d.en)).toContain('Deciding term: “~all” (example.jp)');
     expect(result.details.map((d) => d.en)).toContain('SPF record of example.jp: v=spf1 include:_spf.onamae.ne.jp ~all');
     expect(result.next).toBe('fix-spf');
     expect(result.advice.en).toContain('SPF record of example.jp');
-    expect(result.advice.ja).toContain('example.jp のSPFレコード');
+    expect(result.advice.ja).toContain('example.jpのSPFレコード');
     expect(result.spf?.traceText.some((line) => line.includes('include:_spf.onamae.ne.jp'))).toBe(true);
     expect(result.spf?.trace.length).toBeGreaterThan(2);
     expect(result.checkedAt).toBe(NOW);
@@ -70,7 +70,7 @@ describe('explainBounce', () => {
     );
     expect(result.details).toContainEqual({
       en: "The domain's own explanation (exp=): “192.0.2.1 is not one of strict.jp's mail servers”",
-      ja: "ドメインが設定した説明文（exp=）: 「192.0.2.1 is not one of strict.jp's mail servers」",
+      ja: "ドメインが設定した説明文（exp=）：「192.0.2.1 is not one of strict.jp's mail servers」",
     });
     expect(result.next).toBe('fix-spf');
   });
@@ -111,7 +111,7 @@ describe('explainBounce', () => {
     expect(result.headline.en).toBe(
       'TempError: the DNS resolver Cloudflare did not answer for slow.jp (TXT), so SPF for slow.jp could not be checked for 198.51.100.7.',
     );
-    expect(result.headline.ja).toContain('DNSリゾルバー Cloudflare が slow.jp（TXT）に応答しなかった');
+    expect(result.headline.ja).toContain('DNSリゾルバーCloudflareがslow.jp（TXT）に応答しなかった');
     expect(result.details.some((d) => d.en.startsWith('DNS error: timeout from Cloudflare'))).toBe(true);
     expect(result.next).toBe('retry');
     expect(result.advice.en).toContain('Cloudflare');

@@ -367,7 +367,7 @@ Authentication-Results: mx.example.jp; spf=pass (sender IP is 198.51.100.1) smtp
   it('summarises header results in both languages', () => {
     const analysis = parseBounce('Authentication-Results: mx.google.com; spf=fail smtp.mailfrom=a@example.jp; dmarc=fail header.from=example.jp');
     expect(render('en', analysis.explanation)).toContain('SPF fail, DKIM —, DMARC fail');
-    expect(render('ja', analysis.explanation)).toContain('SPF fail、DKIM —、DMARC fail');
+    expect(render('ja', analysis.explanation)).toContain('SPF fail（不合格）、DKIM —、DMARC fail（不合格）');
   });
 });
 
@@ -375,7 +375,7 @@ describe('explanations', () => {
   it('name the domain and IP in both languages', () => {
     const analysis = parseBounce('550 5.7.26 This mail is unauthenticated. SPF check for [example.jp] did not pass with ip: [192.0.2.45].');
     expect(render('en', analysis.explanation)).toContain('(domain: example.jp, sending server IP: 192.0.2.45)');
-    expect(render('ja', analysis.explanation)).toContain('（ドメイン: example.jp、送信元IPアドレス: 192.0.2.45）');
+    expect(render('ja', analysis.explanation)).toContain('（ドメイン：example.jp、送信元IPアドレス：192.0.2.45）');
     expect(render('ja', analysis.explanation)).toContain('SPFとDKIMのどちらの認証にも合格しなかった');
   });
 

@@ -50,7 +50,7 @@ describe('diagnose: the seed scenario', () => {
       expect.objectContaining({ action: 'add', type: 'TXT', name: 'example.jp', host: '', value: SEED_FIX, resolves: ['SPF_MISSING'], lookups: 1 }),
     ]);
     expect(d.findings[0]!.fixId).toBe(d.fixes[0]!.id);
-    expect(d.findings[0]!.message.ja).toContain('SPF レコードがありません');
+    expect(d.findings[0]!.message.ja).toContain('SPFレコードがありません');
     expect(d.live).toMatchObject({ delegation: 'this-panel', dnsHost: 'Wix', nameservers: ['ns0.wixdns.net', 'ns1.wixdns.net'], dmarcChain: ['_dmarc.wixemails.com'] });
     expect(d.providers.map((p) => [p.id, p.mxHost])).toEqual([['onamae-mail', 'mail1042.onamae.ne.jp']]);
   });
@@ -123,7 +123,7 @@ describe('diagnose: each finding appears when it should', () => {
     ['SPF_SENDER_NOT_COVERED', () => healthy('v=spf1 include:_spf.google.com -all'), (d) => {
       const finding = d.findings.find((f) => f.code === 'SPF_SENDER_NOT_COVERED')!;
       expect(finding.params).toMatchObject({ provider: 'Onamae Mail (お名前メール)', result: 'fail' });
-      expect(finding.message.ja).toContain('お名前メール の送信サーバー');
+      expect(finding.message.ja).toContain('お名前メールの送信サーバー');
       expect(d.fixes[0]).toMatchObject({ action: 'edit', value: 'v=spf1 include:_spf.google.com include:_spf.onamae.ne.jp -all', lookups: 5 });
       expect(d.spf.providerCheck).toMatchObject({ result: 'fail' });
     }],
@@ -158,7 +158,7 @@ describe('diagnose: each finding appears when it should', () => {
       expect(finding.message.en).toBe(
         `The TXT record at junk.example.jp is 250000 characters long, more than SPF Doctor reads (20000), so it was left out of the checks. No DNS record is that long in practice: check that row for a paste mistake. It starts with: ${'x'.repeat(40)}…`,
       );
-      expect(finding.message.ja).toContain('junk.example.jp の TXT レコードは 250000 文字あり');
+      expect(finding.message.ja).toContain('junk.example.jpのTXTレコードは250000文字あり');
       // The rest of the (healthy) panel is still judged, and the cut row adds nothing else.
       expect(codes(d)).toEqual(['RECORD_TOO_LONG']);
       expect(d.spf.providerCheck).toMatchObject({ result: 'pass' });
@@ -237,7 +237,7 @@ describe('diagnose: resolver failures', () => {
     const temp = d.findings.filter((f) => f.code === 'DNS_TEMPORARY_ERROR');
     expect(temp).toHaveLength(1);
     expect(temp[0]!.message.en).toMatch(/^TempError: busy did not answer for .* \(busy, asked to wait 120 s \(HTTP 429\/503 Retry-After\); not asked again until then\)/);
-    expect(temp[0]!.message.ja).toContain('120 秒待つよう指示されました');
+    expect(temp[0]!.message.ja).toContain('120秒待つよう指示されました');
     expect(codes(d)).toContain('SPF_MISSING');
   });
 

@@ -260,7 +260,7 @@ describe('selectDmarcRecord (RFC 7489 §6.6.3)', () => {
     const selection = selectDmarcRecord(['v=spf1 -all', 'google-site-verification=abc', 'v=DMARC10; p=none', 'v=dmarc1; p=none']);
     expect(selection.kind).toBe('none');
     expect(selection.ignored).toHaveLength(4);
-    expect(render('ja', selection.explanation)).toBe('DMARCレコードがありません（v=DMARC1 で始まるTXTレコードが見つかりません）。');
+    expect(render('ja', selection.explanation)).toBe('DMARCレコードがありません（v=DMARC1で始まるTXTレコードが見つかりません）。');
   });
 
   it('picks the single DMARC record among other TXT records', () => {

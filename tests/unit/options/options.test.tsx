@@ -162,7 +162,7 @@ describe('options page: resolvers', () => {
 describe('options page: language and re-check interval', () => {
   it('follows the browser language, switches language when chosen, and saves the choice', async () => {
     const { container } = await setup({ uiLanguage: 'ja' });
-    expect(textOf(container, 'h1')).toBe('SPF Doctor の設定');
+    expect(textOf(container, 'h1')).toBe('SPF Doctorの設定');
     changeTo($(container, '#language-select') as HTMLSelectElement, 'en');
     await settle();
     expect(textOf(container, 'h1')).toBe('SPF Doctor settings');
@@ -204,6 +204,6 @@ describe('options page: language and re-check interval', () => {
     const second = await setup();
     expect(urls(second.container)).toEqual([GOOGLE, 'https://dns.example.net/dns-query']);
     expect(($(second.container, '#language-select') as HTMLSelectElement).value).toBe('ja');
-    expect(textOf(second.container, 'h1')).toBe('SPF Doctor の設定');
+    expect(textOf(second.container, 'h1')).toBe('SPF Doctorの設定');
   });
 });

@@ -51,7 +51,7 @@ describe('the seed: example.jp on Wix without SPF', () => {
     expect(card.querySelector('h4')!.textContent).toBe('Add this TXT record');
     const record = card.querySelector('dl')!.textContent!;
     expect(record).toContain('TXT');
-    expect(card.querySelector('.apex')!.textContent).toBe('(空欄 / blank = @)');
+    expect(card.querySelector('.apex')!.textContent).toBe('(leave it blank: the same as @)');
     expect(card.querySelector('[data-fix-value]')!.textContent).toBe(SEED_SPF);
     expect(record).toContain('3600 s (60 min)');
     expect(card.querySelector('.lookups')!.textContent).toBe('DNS lookups: 1 of 10');
@@ -94,7 +94,7 @@ describe('the seed: example.jp on Wix without SPF', () => {
     const m = show({ view: doneView(wixNoSpf), actions, lang: 'ja' });
     await click(m.q('[data-action="apply"]'));
     expect(m.q('[data-fill-ok="false"]').textContent).toContain('フォームに入力しきれませんでした');
-    expect(m.q('[data-problem="ADD_FORM_NOT_FOUND"]').textContent).toBe('TXT レコードの追加フォームが見つかりません');
+    expect(m.q('[data-problem="ADD_FORM_NOT_FOUND"]').textContent).toBe('TXTレコードの追加フォームが見つかりません');
     expect(m.qa('[data-next-step]')).toHaveLength(0);
   });
 
@@ -136,7 +136,7 @@ describe('お名前.com while Wix serves the zone', () => {
     await click(m.q('[data-action="apply"]'));
     expect(actions.applied.map((f) => f.id)).toEqual(['fix-1']);
     const hint = m.q('[data-next-step="add-then-confirm"]');
-    expect(hint.textContent).toBe('パネルの「追加」を押し、続けて「確認画面へ進む」を押してください。SPF Doctor が代わりに保存することはありません。');
+    expect(hint.textContent).toBe('この画面の「追加」を押し、続けて「確認画面へ進む」を押してください。SPF Doctorが代わりに保存することはありません。');
     expect([...hint.querySelectorAll('strong')].map((s) => s.textContent)).toEqual(['追加', '確認画面へ進む']);
   });
 
@@ -242,7 +242,7 @@ describe('collapsing', () => {
     expect(m.q('#spf-doctor-panel').hidden).toBe(true);
     const pill = m.q<HTMLButtonElement>('[data-action="expand"]');
     expect(pill.getAttribute('aria-expanded')).toBe('false');
-    expect(pill.getAttribute('aria-label')).toBe('Open SPF Doctor (1 errors, 0 warnings)');
+    expect(pill.getAttribute('aria-label')).toBe('Open SPF Doctor (1 error, 0 warnings)');
     expect(pill.textContent).toContain('1');
     expect(document.activeElement).toBe(pill);
 
@@ -341,15 +341,15 @@ describe('the first screen: what the user must do', () => {
 describe('language', () => {
   it('follows the chosen language for every part, from the catalogs', () => {
     const m = show({ view: doneView(wixNoSpf), lang: 'ja' });
-    expect(m.q('[role="region"]').getAttribute('aria-label')).toBe('SPF Doctor: example.jp のメール設定チェック');
+    expect(m.q('[role="region"]').getAttribute('aria-label')).toBe('SPF Doctor：example.jpのメール設定チェック');
     expect(m.q('[data-section="findings"] .more-title').textContent).toBe('すべての問題');
     expect(m.q('.verdict').textContent).toContain('Gmail宛てのメールが届かない原因があります');
-    expect(m.q('[data-finding="SPF_MISSING"]').textContent).toContain('example.jp に SPF レコードがありません');
+    expect(m.q('[data-finding="SPF_MISSING"]').textContent).toContain('example.jpにSPFレコードがありません');
     expect(m.q('[data-action="apply"]').textContent).toBe('フォームに入力');
     expect(m.q('[data-action="copy"]').textContent).toBe('値をコピー');
-    expect(m.q('[data-section="findings"] .more-summary').textContent).toBe('エラー 1 件・警告 0 件');
-    expect(m.q('.apex').textContent).toBe('(空欄 / blank = @)');
-    expect(m.q('[data-fix="fix-1"] h4').textContent).toBe('この TXT レコードを追加してください');
+    expect(m.q('[data-section="findings"] .more-summary').textContent).toBe('問題1件・注意0件');
+    expect(m.q('.apex').textContent).toBe('（空欄のままにしてください。@と同じ意味です）');
+    expect(m.q('[data-fix="fix-1"] h4').textContent).toBe('このTXTレコードを追加してください');
     expect(m.text()).not.toMatch(/Findings|Copy value|Fill in the form/);
 
     mounted!.update({ lang: 'en' });

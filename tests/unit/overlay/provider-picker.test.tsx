@@ -70,7 +70,7 @@ describe('the provider control', () => {
     const select = m.q<HTMLSelectElement>('select[data-action="provider"]');
     expect(m.q(`label[for="${select.id}"]`).textContent).toBe('メールの送信に使っているサービス');
     expect(select.options[0]!.textContent).toBe('MXからは判別できません');
-    expect(m.q('.provider-choice .provider-hint').textContent).toBe('MXからは example.jp のメールを送信しているサービスを判別できません。ここで選んでください。');
+    expect(m.q('.provider-choice .provider-hint').textContent).toBe('MXからはexample.jpのメールを送信しているサービスを判別できません。ここで選んでください。');
     expect([...select.options].map((o) => o.textContent)).toContain('エックスサーバー');
     expect([...select.options].map((o) => o.textContent)).toContain('お名前メール');
   });

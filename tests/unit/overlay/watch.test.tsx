@@ -39,7 +39,7 @@ describe('overlay: watching a pending record', () => {
     mounted = mount({ view: doneView(wixPropagationPending), lang: 'ja' });
     expect(mounted.qa('[data-action="watch"]')).toHaveLength(0);
     mounted.update({ watchNotice: { status: 'started', domain: 'example.jp' } });
-    expect(mounted.q('[data-watch-status="started"]').textContent).toBe('example.jp を見守っています。このタブを閉じても、SPF Doctor が確認を続け、反映されたらお知らせします。');
+    expect(mounted.q('[data-watch-status="started"]').textContent).toBe('example.jpを見守っています。このタブを閉じても、SPF Doctorが確認を続け、反映されたらお知らせします。');
     mounted.update({ watchNotice: { status: 'failed', reason: 'not-allowed' }, lang: 'en' });
     expect(mounted.q('[data-watch-status="failed"]').textContent).toBe('The watch could not start (not allowed from this page).');
     mounted.update({ watchNotice: { status: 'failed', reason: 'no-answer', detail: 'Extension context invalidated.' } });

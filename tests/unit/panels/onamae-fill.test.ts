@@ -195,6 +195,6 @@ describe('お名前.com: a changed page', () => {
     each(fixture.document, '#tabId2-2 table, #tabId2-3 table', (t) => t.remove());
     const result = await onamaeAdapter.fill(fixture.document, ADD_SPF, { timeoutMs: 200 });
     expect(result.ok).toBe(false);
-    expect(result.problems.map((p) => [p.code, render('ja', problemMessage(p))])).toEqual([['ADD_FORM_NOT_FOUND', 'TXT レコードの追加フォームが見つかりません']]);
+    expect(result.problems.map((p) => [p.code, render('ja', problemMessage(p))])).toEqual([['ADD_FORM_NOT_FOUND', 'TXTレコードの追加フォームが見つかりません']]);
   });
 });

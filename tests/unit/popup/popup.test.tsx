@@ -168,9 +168,9 @@ describe('popup: check any domain', () => {
     expect(textOf(container, '#tab-check')).toBe('ドメインをチェック');
     checkDomain(container, 'example.jp');
     await answer(ports.last(), { kind: 'result', diagnosis: await sampleDiagnosis(), cached: false });
-    expect(textOf(container, '.verdict')).toBe('example.jp: メールが届かなくなる問題があります。');
+    expect(textOf(container, '.verdict')).toBe('example.jp：メールが届かなくなる問題があります。');
     expect(textOf(container, '[data-finding="DMARC_MISSING"] .finding-text')).toBe((await sampleDiagnosis()).findings[1]?.message.ja);
-    expect(textOf(container, '.tree-total')).toBe('DNS参照: 上限10回のうち10回');
+    expect(textOf(container, '.tree-total')).toBe('DNSの問い合わせ：上限10回のうち10回');
   });
 });
 

@@ -27,7 +27,7 @@ describe('notifications', () => {
   it('live: names the resolvers, in English and Japanese', () => {
     const live = watch([resolver('Cloudflare', 'live'), resolver('Google', 'live')], 'done');
     expect(notificationFor('en', { kind: 'live', watch: live }).message).toBe('SPF for example.jp is live at Cloudflare and Google — mail sent from now on will pass.');
-    expect(notificationFor('ja', { kind: 'live', watch: live }).message).toBe('example.jp の SPF は CloudflareとGoogle で反映されました。これから送るメールは SPF を通過します。');
+    expect(notificationFor('ja', { kind: 'live', watch: live }).message).toBe('example.jpのSPFはCloudflareとGoogleで反映されました。これから送るメールはSPFを通過します。');
   });
 
   it('expired: says what is still wrong at each resolver', () => {
@@ -48,7 +48,7 @@ describe('notifications', () => {
   it('states: cached names its expiry, error its failure', () => {
     const expiresAt = new Date(2026, 11, 3, 14, 5, 0).getTime();
     expect(resolverState('en', resolver('Google', 'cached', { expiresAt }))).toBe('Google: still has the old data cached, until 14:05:00 at the latest');
-    expect(resolverState('ja', resolver('Google', 'error', { error: 'timeout' }))).toBe('Google: 問い合わせに失敗しました（timeout）');
+    expect(resolverState('ja', resolver('Google', 'error', { error: 'timeout' }))).toBe('Google：問い合わせに失敗しました（timeout）');
     expect(joinList('en', ['A', 'B', 'C'])).toBe('A, B and C');
   });
 });
