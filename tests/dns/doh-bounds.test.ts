@@ -146,7 +146,7 @@ describe('Retry-After', () => {
     expect(first).toBeInstanceOf(RetryAfterError);
     expect(first).toMatchObject({ kind: 'retry_after', resolver: 'busy', status: 429, retryAfterMs: 120_000 });
     expect(describeFailure(first).en).toContain('The DNS resolver busy did not answer for example.jp TXT (busy, asked to wait 120 s');
-    expect(describeFailure(first).ja).toContain('120 秒待つよう指示されました');
+    expect(describeFailure(first).ja).toContain('120秒待つよう指示されました');
 
     time.advance(30_000);
     const second = await failure(r.query('example.jp', 'TXT'));
