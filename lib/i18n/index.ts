@@ -44,72 +44,26 @@ export function message(key: CatalogKey, params?: MessageParams): Message {
   return params === undefined ? { key } : { key, params };
 }
 
+// Besides {name}, a message may choose words by a parameter, in the ICU MessageFormat style:
+//   {count, plural, one {# step} other {# steps}}   (Intl.PluralRules of the language; =0 exact matches)
+//   {result, select, fail {fail（不合格）} other {#}}
+// so English agrees in number and Japanese can gloss a raw word, inside the Chrome _locales format. `#` is the
+// parameter's value; an option holds no other placeholder (and never a lone word: `one {# step}`, not `one {finds}`).
+const ARGUMENT = /\{([a-zA-Z0-9_]+)(?:, *(plural|select), *((?:[^{}]|\{[^{}]*\})*))?\}/g;
+
 /** Renders one message; unknown parameters stay visible as {name} so a mistake shows instead of vanishing. */
 export function translate(lang: Lang, key: string, params: MessageParams = {}): string {
   const template = catalogs[lang][key]?.message ?? catalogs.en[key]?.message;
   if (template === undefined) return key;
-  return fill(lang, template, params);
-}
-
-// Besides {name}, a message may choose words by a parameter, in the ICU MessageFormat style:
-//   {count, plural, one {# step} other {# steps}}   (Intl.PluralRules of the language; =0 exact matches; # = the number)
-//   {result, select, fail {fail（不合格）} other {{result}}}
-// so English agrees in number and Japanese can gloss a raw word, inside the Chrome _locales format. An option's
-// text is a message itself: a lone {word} in it is a placeholder, so write `one {# step}`, never `one {finds}`.
-const pluralRules: Partial<Record<Lang, Intl.PluralRules>> = {};
-
-function fill(lang: Lang, template: string, params: MessageParams): string {
-  let out = '';
-  let i = 0;
-  while (i < template.length) {
-    const open = template.indexOf('{', i);
-    const close = open < 0 ? -1 : closingBrace(template, open);
-    if (close < 0) return out + template.slice(i);
-    out += template.slice(i, open) + argument(lang, template.slice(open, close + 1), params);
-    i = close + 1;
-  }
-  return out;
-}
-
-/** Index of the brace that closes the one at `open`, or -1. */
-function closingBrace(text: string, open: number): number {
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    if (text[i] === '{') depth++;
-    else if (text[i] === '}' && --depth === 0) return i;
-  }
-  return -1;
-}
-
-function argument(lang: Lang, whole: string, params: MessageParams): string {
-  const match = /^\{([a-zA-Z0-9_]+)(?:\s*,\s*(plural|select)\s*,([^]*))?\}$/.exec(whole);
-  if (!match) return whole;
-  const [, name, kind, body] = match as unknown as [string, string, string | undefined, string];
-  const value = params[name!];
-  if (value === undefined) return whole;
-  const text = typeof value === 'object' ? render(lang, value) : String(value);
-  if (kind === undefined) return text;
-  const options = choices(body);
-  if (kind === 'select') return fill(lang, options.get(text) ?? options.get('other') ?? text, params);
-  const count = Number(value);
-  const rules = (pluralRules[lang] ??= new Intl.PluralRules(lang));
-  const option = options.get(`=${count}`) ?? options.get(rules.select(count)) ?? options.get('other') ?? text;
-  return fill(lang, option.replace(/#/g, text), params);
-}
-
-/** `one {…} other {…}` → the texts by selector. */
-function choices(body: string): Map<string, string> {
-  const options = new Map<string, string>();
-  const selector = /\s*(=?[A-Za-z0-9_]+)\s*\{/g;
-  let found: RegExpExecArray | null;
-  while ((found = selector.exec(body))) {
-    const open = found.index + found[0].length - 1;
-    const close = closingBrace(body, open);
-    if (close < 0) break;
-    options.set(found[1]!, body.slice(open + 1, close));
-    selector.lastIndex = close + 1;
-  }
-  return options;
+  return template.replace(ARGUMENT, (whole, name: string, kind?: string, body = '') => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    const text = typeof value === 'object' ? render(lang, value) : String(value);
+    if (!kind) return text;
+    const options: Record<string, string> = Object.fromEntries([...body.matchAll(/(=?\w+) *\{([^{}]*)\}/g)].map((m) => [m[1], m[2]]));
+    const pick = kind === 'select' ? options[text] : (options[`=${text}`] ?? options[new Intl.PluralRules(lang).select(Number(value))]);
+    return (pick ?? options.other ?? text).replace(/#/g, text);
+  });
 }
 
 export function render(lang: Lang, text: Message): string {

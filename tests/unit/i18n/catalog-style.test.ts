@@ -48,6 +48,7 @@ describe('catalog copy rules', () => {
     expect(jaProblems('x', 'none')).not.toEqual([]);
     expect(jaProblems('x', '「fail（不合格）」です。')).toEqual([]);
     expect(jaProblems('x', '{domain}のSPFレコードはfail（不合格）です。')).toEqual([]);
+    expect(jaProblems("x", "SPFは{result, select, fail {fail（不合格）} other {#}}です。")).toEqual([]);
     const wrong = { x_test: { message: 'SPF check ({n} steps), {count} record' } };
     installCatalog('en', wrong);
     expect(enProblems(wrong, 'x_test')).toEqual(['“1 steps”', '“2 record”']);
