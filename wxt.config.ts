@@ -6,6 +6,7 @@ import { defineConfig } from 'wxt';
 import { PAGE_KEYS, catalogSubset } from './lib/i18n/subsets';
 import type { KeyFilter } from './lib/i18n/subsets';
 import { manifestIcons, renderIcons } from './bin/icons';
+import { FOCUS_COMMAND } from './lib/focus-command';
 
 /** A bundle gets only the catalog keys it renders (lib/i18n/subsets.ts says why). */
 function catalogsFor(keep: KeyFilter): Plugin {
@@ -161,6 +162,11 @@ export default defineConfig({
     // from the popup, only to say a watched record is live.
     permissions: ['storage', 'alarms'],
     optional_permissions: ['notifications'],
+    // The keyboard shortcut into the overlay (lib/focus-command.ts); a manifest key, not a permission.
+    // Alt+Shift+S is free in both browsers' defaults; on macOS Alt is the Option key.
+    commands: {
+      [FOCUS_COMMAND]: { suggested_key: { default: 'Alt+Shift+S', mac: 'Alt+Shift+S' }, description: '__MSG_extCommandFocus__' },
+    },
     web_accessible_resources: OVERLAY_PAGES.map(({ panel, matches }) => ({ resources: [`${panel}-overlay.js`, `${panel}-fill.js`, 'details.js', `content-scripts/${panel}.css`], matches })),
     // Asked for one host at a time from the options page when the user adds a custom resolver
     // (no port in the pattern: Firefox rejects ports, Chrome matches every port without one).

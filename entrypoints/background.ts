@@ -2,6 +2,7 @@ import { browser, defineBackground } from '#imports';
 import { ActionBadge } from '../lib/background/action-badge';
 import type { BadgeAction } from '../lib/background/action-badge';
 import { installBackgroundCatalogs, packagedCatalog, pageKitSource } from '../lib/background/catalogs';
+import { handleCommand } from '../lib/background/commands';
 import { BackgroundService } from '../lib/background/service';
 import { WatchService } from '../lib/background/watches';
 import type { PortLike } from '../lib/content/port';
@@ -78,4 +79,7 @@ export default defineBackground(() => {
     watches.handle(message, { fromExtensionPage: sender.id === browser.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(ownPages) }),
   );
   void watches.restore();
+
+  // The keyboard shortcut (manifest `commands`): the active tab's overlay takes focus.
+  browser.commands.onCommand.addListener((command) => void handleCommand(command, browser.tabs));
 });

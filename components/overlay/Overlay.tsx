@@ -14,6 +14,7 @@ import type { ProviderChoice } from '../../lib/mail/provider-choice';
 import { BadgeLayer, clipOf } from './Badges';
 import type { PointerTarget, Subscribe } from './Badges';
 import { findingElementId } from './Findings';
+import { FocusReturn, entryTarget } from './focus';
 import type { ApplyFix, CopyFix } from '../shared/FixCard';
 import { Progress } from './Progress';
 import { countBySeverity } from './Summary';
@@ -55,6 +56,13 @@ export interface OverlayProps {
   offset?: { bottom: number; right: number };
   initiallyCollapsed?: boolean;
   watchNotice?: WatchNotice | null;
+  /** Bumped to bring keyboard focus in (shortcut, skip control): expands, focuses the primary action. */
+  focusRequest?: number;
+}
+
+/** Inside our UI, or our shadow host itself (what the page's document sees as focused while we have focus). */
+function insideOverlay(root: HTMLElement | null, node: Node): boolean {
+  return root !== null && (root.contains(node) || (root.getRootNode() as ShadowRoot).host === node);
 }
 
 const noSubscribe: Subscribe = () => () => {};
@@ -131,6 +139,9 @@ export function Overlay(props: OverlayProps) {
   const collapseButton = useRef<HTMLButtonElement>(null);
   const pill = useRef<HTMLButtonElement>(null);
   const lastToggle = useRef<'collapse' | 'expand' | null>(null);
+  // Where the user was before focus came in; Escape goes back there.
+  const focusReturn = useMemo(() => new FocusReturn((node) => insideOverlay(root.current, node)), []);
+  const focusPending = useRef(false);
   const panel = useRef<HTMLElement>(null);
   // Where the panel and the pill go (null: not measured yet, the CSS corner); panel null: no free room.
   const [docking, setDocking] = useState<Docking | null>(null);
@@ -152,10 +163,25 @@ export function Overlay(props: OverlayProps) {
 
   // Keep keyboard focus where the user is: on the pill after collapsing, on the header after expanding.
   useEffect(() => {
-    if (lastToggle.current === 'collapse') pill.current?.focus();
+    if (lastToggle.current === 'collapse' && !focusReturn.restore()) pill.current?.focus();
     if (lastToggle.current === 'expand') collapseButton.current?.focus();
     lastToggle.current = null;
   }, [collapsed]);
+
+  // A focus request: remember where the user is, open the panel, then focus its first stop.
+  useEffect(() => {
+    if (!props.focusRequest) return;
+    focusReturn.requested(root.current?.ownerDocument.activeElement ?? null);
+    focusPending.current = true;
+    // Shrunk to the pill for lack of room: the user asked for the panel, as with a click on the pill.
+    if (squeezed) setForcedOpen(true);
+    setCollapsed(false);
+  }, [props.focusRequest]);
+  useEffect(() => {
+    if (!focusPending.current || showPill || !panel.current) return;
+    focusPending.current = false;
+    entryTarget(panel.current)?.focus();
+  });
 
   useEffect(() => {
     if (focusFinding === null || collapsed) return;
@@ -245,7 +271,7 @@ export function Overlay(props: OverlayProps) {
   const issueCount = errors + warnings;
 
   return (
-    <div class="spf-doctor" ref={root} lang={lang} data-lang={lang}>
+    <div class="spf-doctor" ref={root} lang={lang} data-lang={lang} onFocusIn={(event: FocusEvent) => focusReturn.entered(event.relatedTarget)}>
       {showPill && (
         <button
           type="button"

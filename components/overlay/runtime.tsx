@@ -30,8 +30,12 @@ import type { PointerTarget } from './Badges';
 import { copyText } from './clipboard';
 import { Overlay } from './Overlay';
 import { verdictReady } from './Verdict';
+import { textFor } from './text';
 import type { WatchNotice } from './Overlay';
+import { isFocusRequest } from '../../lib/focus-command';
 import { createShadowHost } from './shadow-host';
+import { createSkipControl } from './skip-control';
+import type { SkipControl } from './skip-control';
 import type { ShadowHostUi } from './shadow-host';
 
 export const OVERLAY_NAME = 'spf-doctor-overlay';
@@ -142,6 +146,14 @@ export async function runPanelOverlay(ctx: ContentScriptContext, adapter: PanelA
   let mounted = false;
   let watchNotice: WatchNotice | null = null;
   let disarmSave: (() => void) | null = null;
+  // Keyboard entry (shortcut, skip control): each request bumps the counter the overlay watches.
+  let focusRequest = 0;
+  let skip: SkipControl | null = null;
+  const requestFocus = (): void => {
+    if (!mounted) return;
+    focusRequest++;
+    void show(session.view);
+  };
   const viewport = viewportEvents(ctx);
 
   const timers: Timers = {
@@ -255,6 +267,8 @@ export async function runPanelOverlay(ctx: ContentScriptContext, adapter: PanelA
         mounted = false;
         pointer = null;
       }
+      skip?.remove();
+      skip = null;
       return;
     }
     const shadowUi = await ensureUi();
@@ -267,6 +281,9 @@ export async function runPanelOverlay(ctx: ContentScriptContext, adapter: PanelA
       shadowUi.mount();
       mounted = true;
     }
+    const skipLabel = textFor(lang)('ui_skip_to_overlay');
+    if (skip) skip.setLabel(skipLabel);
+    else skip = createSkipControl(document, skipLabel, requestFocus);
     if (pointer && !pointer.element.isConnected) pointer = null;
     applyHostAttributes(shadowUi.shadowHost, { state: view.state, provider: adapter.id, domain: view.domain, recordCount: view.recordCount });
     render(
@@ -279,6 +296,7 @@ export async function runPanelOverlay(ctx: ContentScriptContext, adapter: PanelA
         subscribe={viewport.subscribe}
         pointer={pointer}
         watchNotice={watchNotice}
+        focusRequest={focusRequest}
         {...(options.offset ? { offset: options.offset } : {})}
       />,
       shadowUi.uiContainer,
@@ -344,12 +362,21 @@ export async function runPanelOverlay(ctx: ContentScriptContext, adapter: PanelA
   };
   browser.storage.onChanged.addListener(onStorageChange);
 
+  // The keyboard shortcut, relayed by the background (lib/background/commands.ts).
+  const onMessage = (raw: unknown, sender: { id?: string; tab?: unknown }): undefined => {
+    if (isFocusRequest(raw, sender, browser.runtime.id)) requestFocus();
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+
   ctx.onInvalidated(() => {
     disarmSave?.();
+    skip?.remove();
     watcher.stop();
     session.dispose();
     try {
       browser.storage.onChanged.removeListener(onStorageChange);
+      browser.runtime.onMessage.removeListener(onMessage);
     } catch {
       // The extension context is already gone.
     }
