@@ -11,16 +11,19 @@ export interface FocusOverlayMessage {
 
 export const FOCUS_MESSAGE: FocusOverlayMessage = { kind: 'focus-overlay' };
 
-/** The sender as the content script sees it: from the background, `id` is ours and there is no tab. */
+/** The sender as the content script sees it. */
 export interface MessageSender {
   id?: string;
-  tab?: unknown;
 }
 
-/** True only for `{ kind: 'focus-overlay' }` (no other keys) sent by our own background. */
+/**
+ * True only for `{ kind: 'focus-overlay' }` (no other keys) sent by this extension. Only extension
+ * contexts (the background, our own pages) can message a content script (tabs.sendMessage); the page
+ * cannot, and the sender's id says it was not another extension.
+ */
 export function isFocusRequest(raw: unknown, sender: MessageSender | undefined, extensionId: string): boolean {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return false;
   const keys = Object.keys(raw);
   if (keys.length !== 1 || (raw as Record<string, unknown>).kind !== FOCUS_MESSAGE.kind) return false;
-  return sender?.id === extensionId && sender.tab === undefined;
+  return sender?.id === extensionId;
 }

@@ -10,12 +10,16 @@ function reachable(element: HTMLElement): boolean {
 }
 
 /**
- * The first stop inside the panel: the primary fix card's Fill (`data-primary-action`, the layout's
- * contract), else the panel's first focusable control.
+ * The first stop inside the panel, in this order: the primary fix card's Fill (`data-primary-action`,
+ * the layout's contract), the first fix card's first control (its Apply, or Copy where the fix belongs
+ * to another provider), the panel's first focusable control.
  */
 export function entryTarget(panel: ParentNode): HTMLElement | null {
-  const primary = [...panel.querySelectorAll<HTMLElement>('[data-primary-action]')].find(reachable);
-  return primary ?? [...panel.querySelectorAll<HTMLElement>(FOCUSABLE)].find(reachable) ?? null;
+  for (const selector of ['[data-primary-action]', `.fixes :is(${FOCUSABLE})`, FOCUSABLE]) {
+    const found = [...panel.querySelectorAll<HTMLElement>(selector)].find(reachable);
+    if (found) return found;
+  }
+  return null;
 }
 
 /**

@@ -363,7 +363,7 @@ export async function runPanelOverlay(ctx: ContentScriptContext, adapter: PanelA
   browser.storage.onChanged.addListener(onStorageChange);
 
   // The keyboard shortcut, relayed by the background (lib/background/commands.ts).
-  const onMessage = (raw: unknown, sender: { id?: string; tab?: unknown }): undefined => {
+  const onMessage = (raw: unknown, sender: { id?: string }): undefined => {
     if (isFocusRequest(raw, sender, browser.runtime.id)) requestFocus();
     return undefined;
   };

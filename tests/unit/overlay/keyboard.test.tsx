@@ -38,6 +38,12 @@ describe('entryTarget', () => {
     expect(entryTarget(panel)?.textContent).toBe('e');
   });
 
+  it('without a mark, takes the first fix card’s first control before the header’s', () => {
+    const panel = document.createElement('section');
+    panel.innerHTML = '<header><button>recheck</button></header><section class="fixes"><button data-action="copy">copy</button></section>';
+    expect(entryTarget(panel)?.dataset.action).toBe('copy');
+  });
+
   it('is null for a panel without controls', () => {
     const panel = document.createElement('section');
     panel.innerHTML = '<p>text</p>';
