@@ -283,7 +283,7 @@ export async function runPanelOverlay(ctx: ContentScriptContext, adapter: PanelA
     }
     const skipLabel = textFor(lang)('ui_skip_to_overlay');
     if (skip) skip.setLabel(skipLabel);
-    else skip = createSkipControl(document, skipLabel, requestFocus);
+    else skip = createSkipControl(document, skipLabel, options.css ?? '', requestFocus);
     if (pointer && !pointer.element.isConnected) pointer = null;
     applyHostAttributes(shadowUi.shadowHost, { state: view.state, provider: adapter.id, domain: view.domain, recordCount: view.recordCount });
     render(

@@ -1,10 +1,14 @@
 // @vitest-environment happy-dom
 // The skip control: first in <body>, takes no space, only the user's activation counts, its keys stay
 // away from the page, and the panel watcher never sees it as a page change.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SKIP_HOST_NAME, createSkipControl } from '../../../components/overlay/skip-control';
 import { OWN_UI_ATTRIBUTE, createPanelWatcher, isOwnNode } from '../../../lib/content/watcher';
 import { userClickEvent, userKeyEvent } from '../overlay/user-event';
+
+const OVERLAY_CSS = readFileSync(path.resolve(__dirname, '../../../components/overlay/overlay.css'), 'utf8');
 
 afterEach(() => {
   vi.useRealTimers();
@@ -28,7 +32,7 @@ function withRoot(run: () => void): ShadowRoot {
 describe('createSkipControl', () => {
   it('is the first child of <body>, marked as our own UI, with the label given', () => {
     document.body.innerHTML = '<header><a href="#a">page link</a></header>';
-    const root = withRoot(() => createSkipControl(document, 'Skip to SPF Doctor', () => {}));
+    const root = withRoot(() => createSkipControl(document, 'Skip to SPF Doctor', OVERLAY_CSS, () => {}));
     const host = document.body.firstElementChild!;
     expect(host.tagName.toLowerCase()).toBe(SKIP_HOST_NAME);
     expect(host.hasAttribute(OWN_UI_ATTRIBUTE)).toBe(true);
@@ -37,17 +41,19 @@ describe('createSkipControl', () => {
   });
 
   it('is fixed and clipped until focused, in px (it never takes space in the page)', () => {
-    const root = withRoot(() => createSkipControl(document, 'Skip', () => {}));
+    const root = withRoot(() => createSkipControl(document, 'Skip', OVERLAY_CSS, () => {}));
+    expect(root.querySelector('button')!.className).toBe('skip');
     const css = root.querySelector('style')!.textContent!;
-    expect(css).toMatch(/:host\{[^}]*position:fixed/);
-    expect(css).toMatch(/button\{[^}]*position:fixed[^}]*clip-path:inset\(50%\)/);
-    expect(css).toMatch(/button:focus\{[^}]*clip-path:none/);
-    expect(css).not.toMatch(/\d(rem|em|vh|vw)\b/);
+    expect(css).toMatch(/:host\{position:fixed !important/);
+    const rule = (selector: string) => new RegExp(`\\n${selector.replace('.', '\\.')} \\{([^}]*)\\}`).exec(css)?.[1] ?? '';
+    expect(rule('.skip')).toMatch(/position: fixed;[\s\S]*width: 1px;[\s\S]*clip-path: inset\(50%\)/);
+    expect(rule('.skip:focus')).toMatch(/clip-path: none/);
+    expect(rule('.skip') + rule('.skip:focus')).not.toMatch(/\d(rem|em|vh|vw)\b/);
   });
 
   it('runs the action on the user’s click only, not on a page script’s', () => {
     const onActivate = vi.fn();
-    const root = withRoot(() => createSkipControl(document, 'Skip', onActivate));
+    const root = withRoot(() => createSkipControl(document, 'Skip', OVERLAY_CSS, onActivate));
     const button = root.querySelector('button')!;
     button.click();
     expect(onActivate).not.toHaveBeenCalled();
@@ -58,7 +64,7 @@ describe('createSkipControl', () => {
   it('keeps its keys from the page’s listeners', () => {
     const pageKeys = vi.fn();
     document.addEventListener('keydown', pageKeys);
-    const root = withRoot(() => createSkipControl(document, 'Skip', () => {}));
+    const root = withRoot(() => createSkipControl(document, 'Skip', OVERLAY_CSS, () => {}));
     userKeyEvent(root.querySelector('button')!, 'Enter');
     document.removeEventListener('keydown', pageKeys);
     expect(pageKeys).not.toHaveBeenCalled();
@@ -66,7 +72,7 @@ describe('createSkipControl', () => {
 
   it('updates its label and removes itself', () => {
     let control: ReturnType<typeof createSkipControl> | undefined;
-    const root = withRoot(() => (control = createSkipControl(document, 'Skip', () => {})));
+    const root = withRoot(() => (control = createSkipControl(document, 'Skip', OVERLAY_CSS, () => {})));
     control!.setLabel('SPF Doctorの診断へ移動');
     expect(root.querySelector('button')!.textContent).toBe('SPF Doctorの診断へ移動');
     control!.remove();
@@ -77,7 +83,7 @@ describe('createSkipControl', () => {
     vi.useFakeTimers();
     let settled = 0;
     const watcher = createPanelWatcher({ doc: document, findContainer: () => null, onSettled: () => settled++ });
-    const control = createSkipControl(document, 'Skip', () => {});
+    const control = createSkipControl(document, 'Skip', OVERLAY_CSS, () => {});
     await Promise.resolve();
     await vi.advanceTimersByTimeAsync(1000);
     control.remove();
