@@ -58,7 +58,8 @@ export function panelCollapsed(overlay: OverlayPage): Promise<boolean> {
 
 /**
  * Tabs from page load until focus is on the target. With `useSkip`, Enter on the skip control (not a
- * Tab) moves focus into the overlay. Returns the Tab count and the stops on the way.
+ * Tab) moves focus into the overlay; without, Enter opens the pill when the overlay shrank to it.
+ * Returns the Tab count and the stops on the way.
  */
 export async function tabsToTarget(driver: KeyboardDriver, target: Target, useSkip: boolean): Promise<{ tabs: number; path: string[] }> {
   const path: string[] = [];
@@ -71,6 +72,11 @@ export async function tabsToTarget(driver: KeyboardDriver, target: Target, useSk
       await expect.poll(() => where(driver.overlay, target), { timeout: 5_000 }).toBe('target');
       stop = 'target';
       path.push('enter→target');
+    }
+    if (stop === 'overlay:expand' && !useSkip) {
+      // The overlay shrank to its pill for lack of room: a keyboard user opens it with Enter, then tabs on.
+      await driver.press('Enter');
+      path.push('enter→open');
     }
     if (stop === 'target') return { tabs, path };
   }
