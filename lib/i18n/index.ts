@@ -50,19 +50,31 @@ export function message(key: CatalogKey, params?: MessageParams): Message {
 // so English agrees in number and Japanese can gloss a raw word, inside the Chrome _locales format. `#` is the
 // parameter's value; an option holds no other placeholder (and never a lone word: `one {# step}`, not `one {finds}`).
 const ARGUMENT = /\{([a-zA-Z0-9_]+)(?:, *(plural|select), *((?:[^{}]|\{[^{}]*\})*))?\}/g;
+const PLACEHOLDER = /\{([a-zA-Z0-9_]+)\}/g;
+// One PluralRules per language: building one costs more than the rest of a render (check_host's
+// English reasons render on every evaluation).
+const pluralRules: Partial<Record<Lang, Intl.PluralRules>> = {};
+const pluralOf = (lang: Lang, value: number): string => (pluralRules[lang] ??= new Intl.PluralRules(lang)).select(value);
 
 /** Renders one message; unknown parameters stay visible as {name} so a mistake shows instead of vanishing. */
 export function translate(lang: Lang, key: string, params: MessageParams = {}): string {
   const template = catalogs[lang][key]?.message ?? catalogs.en[key]?.message;
   if (template === undefined) return key;
+  if (!template.includes('{')) return template;
+  const text = (name: string): string | undefined => {
+    const value = params[name];
+    return value === undefined ? undefined : typeof value === 'object' ? render(lang, value) : String(value);
+  };
+  // The plain pattern unless the message chooses words (most do not).
+  if (!template.includes('plural') && !template.includes('select')) return template.replace(PLACEHOLDER, (whole, name: string) => text(name) ?? whole);
   return template.replace(ARGUMENT, (whole, name: string, kind?: string, body = '') => {
     const value = params[name];
-    if (value === undefined) return whole;
-    const text = typeof value === 'object' ? render(lang, value) : String(value);
-    if (!kind) return text;
+    const shown = text(name);
+    if (value === undefined || shown === undefined) return whole;
+    if (!kind) return shown;
     const options: Record<string, string> = Object.fromEntries([...body.matchAll(/(=?\w+) *\{([^{}]*)\}/g)].map((m) => [m[1], m[2]]));
-    const pick = kind === 'select' ? options[text] : (options[`=${text}`] ?? options[new Intl.PluralRules(lang).select(Number(value))]);
-    return (pick ?? options.other ?? text).replace(/#/g, text);
+    const pick = kind === 'select' ? options[shown] : (options[`=${shown}`] ?? options[pluralOf(lang, Number(value))]);
+    return (pick ?? options.other ?? shown).replace(/#/g, shown);
   });
 }
 
