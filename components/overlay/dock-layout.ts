@@ -5,7 +5,7 @@
 import type { Box } from '../../lib/content/badges';
 import { findDock, placeNote } from '../../lib/content/dock';
 import type { NoteSide, Size } from '../../lib/content/dock';
-import { CONTROL_SELECTOR, pageObstacles, recordTextBoxes } from '../../lib/content/obstacles';
+import { CONTROL_SELECTOR, hasArea, pageObstacles, plain, recordTextBoxes } from '../../lib/content/obstacles';
 
 export interface Docking {
   panel: { top: number; left: number; height: number } | null;
@@ -41,7 +41,7 @@ export function computeDocking(input: DockInput): Docking {
     const r = pointer.element.getBoundingClientRect();
     const middle = (r.top + r.bottom) / 2;
     if (middle >= pointer.clip.top && middle <= pointer.clip.bottom) {
-      note = placeNote({ top: r.top, left: r.left, right: r.right, bottom: r.bottom }, pointer.size, { top: 0, left: 0, right: viewport.width, bottom: viewport.height }, obstacles);
+      note = placeNote(plain(r), pointer.size, { top: 0, left: 0, right: viewport.width, bottom: viewport.height }, obstacles);
       if (note) obstacles.push({ top: note.top, left: note.left, right: note.left + pointer.size.width, bottom: note.top + pointer.size.height });
     }
   }
@@ -59,8 +59,8 @@ export function computeDocking(input: DockInput): Docking {
 
 /** What a row's badge must leave visible: the row's text (cell by cell) and its controls. */
 export function rowObstacles(row: Element): Box[] {
-  const controls = [...row.querySelectorAll(CONTROL_SELECTOR)].map((el) => el.getBoundingClientRect()).filter((b) => b.width > 0 && b.height > 0);
-  return [...controls.map((b) => ({ top: b.top, left: b.left, right: b.right, bottom: b.bottom })), ...recordTextBoxes(row.ownerDocument, [row])];
+  const controls = [...row.querySelectorAll(CONTROL_SELECTOR)].map((el) => el.getBoundingClientRect()).filter(hasArea);
+  return [...controls.map(plain), ...recordTextBoxes(row.ownerDocument, [row])];
 }
 
 /** Always here outside the overlay modules (tests, and the details module itself). */

@@ -7,9 +7,10 @@ import type { Box } from './badges';
 export const CONTROL_SELECTOR = 'button, input:not([type="hidden"]), select, textarea, a[href], [role="button"], [role="link"], [role="checkbox"], [role="combobox"], [contenteditable="true"]';
 
 const onScreen = (r: Box, view: { innerWidth: number; innerHeight: number }): boolean => r.bottom > 0 && r.right > 0 && r.top < view.innerHeight && r.left < view.innerWidth;
-const hasArea = (r: DOMRect): boolean => r.width > 0 && r.height > 0;
+export const hasArea = (r: DOMRect): boolean => r.width > 0 && r.height > 0;
 
-function plain(r: DOMRect): Box {
+/** A DOMRect as a plain viewport box (what the geometry in badges.ts and dock.ts takes). */
+export function plain(r: DOMRect): Box {
   return { top: r.top, left: r.left, right: r.right, bottom: r.bottom };
 }
 
