@@ -1,21 +1,13 @@
 // @vitest-environment happy-dom
 // Keyboard entry into the overlay (issue #10 item 3): the first stop, the focus request from the
 // shortcut or the skip control, and Escape returning focus where the user was.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FocusReturn, entryTarget } from '../../../components/overlay/focus';
 import { wixSpfMerge } from '../../fixtures/diagnoses/wix-merge';
 import { wixNoSpf } from '../../fixtures/diagnoses/wix-seed';
-import { doneView, key, mount } from './render';
-import type { Mounted } from './render';
+import { doneView, key, mountPerTest } from './render';
 
-let mounted: Mounted | undefined;
-const show = (...args: Parameters<typeof mount>): Mounted => (mounted = mount(...args));
-
-afterEach(() => {
-  mounted?.unmount();
-  mounted = undefined;
-  document.body.replaceChildren();
-});
+const show = mountPerTest();
 
 function pageButton(label: string): HTMLButtonElement {
   const button = document.createElement('button');

@@ -9,19 +9,11 @@ import { wixSpfMerge } from '../../fixtures/diagnoses/wix-merge';
 import { wixPropagationPending } from '../../fixtures/diagnoses/wix-pending';
 import { wixNoSpf } from '../../fixtures/diagnoses/wix-seed';
 import { fakePanel } from '../content/fakes';
-import { click, doneView, fakeActions, key, mount, rowAt } from './render';
+import { click, doneView, fakeActions, key, mountPerTest, rowAt } from './render';
 import { userClickEvent } from './user-event';
-import type { Mounted } from './render';
 
 const SEED_SPF = 'v=spf1 include:_spf.onamae.ne.jp ~all';
-let mounted: Mounted | undefined;
-const show = (...args: Parameters<typeof mount>): Mounted => (mounted = mount(...args));
-
-afterEach(() => {
-  mounted?.unmount();
-  mounted = undefined;
-  document.body.replaceChildren();
-});
+const show = mountPerTest();
 
 describe('the seed: example.jp on Wix without SPF', () => {
   it('shows the verdict, where to fix it, counts, domain and the live DNS host', () => {
@@ -155,7 +147,7 @@ describe('お名前.com while Wix serves the zone', () => {
 
     expect(m.q('#spf-doctor-panel').hidden).toBe(true);
     userClickEvent(badges[1]!);
-    mounted!.update({});
+    m.update({});
     expect(m.q('#spf-doctor-panel').hidden).toBe(false);
     expect(document.activeElement?.getAttribute('data-finding')).toBe('NS_NOT_AUTHORITATIVE');
   });
@@ -238,7 +230,7 @@ describe('collapsing', () => {
     expect(collapse.getAttribute('aria-expanded')).toBe('true');
     collapse.focus();
     userClickEvent(collapse);
-    mounted!.update({});
+    m.update({});
     expect(m.q('#spf-doctor-panel').hidden).toBe(true);
     const pill = m.q<HTMLButtonElement>('[data-action="expand"]');
     expect(pill.getAttribute('aria-expanded')).toBe('false');
@@ -247,7 +239,7 @@ describe('collapsing', () => {
     expect(document.activeElement).toBe(pill);
 
     userClickEvent(pill);
-    mounted!.update({});
+    m.update({});
     expect(m.q('#spf-doctor-panel').hidden).toBe(false);
     expect(m.qa('[data-action="expand"]')).toHaveLength(0);
     expect(document.activeElement).toBe(m.q('[data-action="collapse"]'));
@@ -271,9 +263,9 @@ describe('collapsing', () => {
     const m = show({ view: doneView(wixNoSpf) });
     await click(m.q('[data-action="apply"]'));
     userClickEvent(m.q('[data-action="collapse"]'));
-    mounted!.update({});
+    m.update({});
     userClickEvent(m.q('[data-action="expand"]'));
-    mounted!.update({});
+    m.update({});
     expect(m.qa('[data-next-step]')).toHaveLength(1);
   });
 });
@@ -285,7 +277,7 @@ describe('details', () => {
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     expect(m.q('#spf-doctor-details').hidden).toBe(true);
     userClickEvent(toggle);
-    mounted!.update({});
+    m.update({});
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
     expect(m.q('#spf-doctor-details').hidden).toBe(false);
     expect(m.q('.spf-total').textContent).toBe('4 of 10 DNS lookups, 0 void lookups');
@@ -333,7 +325,7 @@ describe('the first screen: what the user must do', () => {
     const at = formatClock(wixPropagationPending.checkedAt + Math.max(...pending.map((item) => item.estimateSeconds!)) * 1000, false);
     expect(at).toMatch(/^\d\d:\d\d$/);
     expect(m.q('.expected-live').textContent).toBe(`Expected live around ${at}.`);
-    mounted!.update({ lang: 'ja' });
+    m.update({ lang: 'ja' });
     expect(m.q('.expected-live').textContent).toBe(`${at}ごろに反映される見込みです。`);
   });
 });
@@ -352,7 +344,7 @@ describe('language', () => {
     expect(m.q('[data-fix="fix-1"] h4').textContent).toBe('このTXTレコードを追加してください');
     expect(m.text()).not.toMatch(/Findings|Copy value|Fill in the form/);
 
-    mounted!.update({ lang: 'en' });
+    m.update({ lang: 'en' });
     expect(m.q('[data-section="findings"] .more-title').textContent).toBe('All findings');
     expect(m.q('[data-finding="SPF_MISSING"]').textContent).toContain('example.jp has no SPF record');
     expect(m.text()).not.toMatch(/診断結果|値をコピー/);
@@ -410,7 +402,7 @@ describe('pointing at the panel’s button', () => {
     expect(m.q('#spf-doctor-panel').style.top).toBe('342px');
     // A control across the whole width at 420–442 px: no full-height panel fits above or below it, a 320 px one does below.
     const wide = button('追加', { top: 420, left: 100, width: 1100, height: 22 });
-    mounted!.update({ pointer: { element: wide, label: '追加' } });
+    m.update({ pointer: { element: wide, label: '追加' } });
     const panel = m.q('#spf-doctor-panel');
     expect([panel.style.left, panel.style.top, panel.style.maxHeight]).toEqual(['884px', '524px', '320px']);
   });

@@ -2,7 +2,7 @@
 // "Mail is sent through: [select]" in the overlay, and the note where the SPF fix would be when no
 // provider is known.
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadStoredChoices } from '../../../lib/content/provider-store';
 import type { ChoiceStorageArea } from '../../../lib/content/provider-store';
@@ -10,18 +10,11 @@ import { PanelSession } from '../../../lib/content/session';
 import type { Diagnosis, Finding } from '../../../lib/diagnosis/types';
 import { wixNoSpf } from '../../fixtures/diagnoses/wix-seed';
 import { FakePort, fakePanel } from '../content/fakes';
-import { click, doneView, fakeActions, mount } from './render';
-import { userSelectEvent } from './user-event';
+import { click, doneView, fakeActions, mountPerTest } from './render';
 import type { Mounted } from './render';
+import { userSelectEvent } from './user-event';
 
-let mounted: Mounted | undefined;
-const show = (...args: Parameters<typeof mount>): Mounted => (mounted = mount(...args));
-
-afterEach(() => {
-  mounted?.unmount();
-  mounted = undefined;
-  document.body.replaceChildren();
-});
+const show = mountPerTest();
 
 function choose(select: HTMLSelectElement, value: string): void {
   act(() => {
@@ -118,7 +111,7 @@ describe('the provider control', () => {
     // The default option still names what MX detection found.
     expect(select.options[0]!.textContent).toBe('Detected from MX: Onamae Mail (お名前メール)');
 
-    mounted!.update({ view: doneView(wixNoSpf, { providerChoice: { providerId: 'google-workspace' } }) });
+    m.update({ view: doneView(wixNoSpf, { providerChoice: { providerId: 'google-workspace' } }) });
     expect(select.value).toBe('google-workspace');
     expect(m.q('.provider-choice .provider-hint').textContent).toBe('Remembered for example.jp. To go back to detecting it from MX, choose the first option.');
 
@@ -192,6 +185,8 @@ describe('the control wired to a panel session, as the content script does', () 
     const ports: FakePort[] = [];
     const panel = fakePanel('wix', [{ host: 'example.jp', type: 'MX', ttl: 3600, value: 'mail1042.onamae.ne.jp', priority: 10 }], document);
     const actions = fakeActions();
+    // The session re-renders the overlay it feeds, once that is mounted below.
+    let m: Mounted | undefined;
     const session = new PanelSession({
       adapter: panel.adapter,
       doc: document,
@@ -204,7 +199,7 @@ describe('the control wired to a panel session, as the content script does', () 
       timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) },
       now: () => Date.now(),
       recheckSeconds: () => 60,
-      onUpdate: (view) => mounted?.update({ view }),
+      onUpdate: (view) => m?.update({ view }),
       choices: await loadStoredChoices(fakeBrowser.storage.local as unknown as ChoiceStorageArea),
     });
     actions.chooseProvider = (choice) => session.chooseProvider(choice);
@@ -212,7 +207,7 @@ describe('the control wired to a panel session, as the content script does', () 
       session.refresh();
       const request = (port: FakePort) => port.posted[0] as { force: boolean; snapshot: { providerId?: string; providerServer?: string } };
       expect(request(ports[0]!).snapshot).toMatchObject({ providerId: 'xserver', providerServer: 'sv1234.xserver.jp' });
-      const m = show({ view: session.view, actions });
+      m = show({ view: session.view, actions });
       act(() => ports[0]!.receive({ kind: 'result', diagnosis: wixNoSpf, cached: false }));
       const select = m.q<HTMLSelectElement>('[data-action="provider"]');
       expect(select.value).toBe('xserver');

@@ -1,5 +1,6 @@
 // Rendering the overlay into a happy-dom container, with fake actions the tests can inspect.
 import { render } from 'preact';
+import { afterEach } from 'vitest';
 import { act } from 'preact/test-utils';
 import { Overlay } from '../../../components/overlay/Overlay';
 import type { OverlayActions, OverlayProps } from '../../../components/overlay/Overlay';
@@ -79,6 +80,20 @@ export interface Mounted {
   qa<E extends Element = HTMLElement>(selector: string): E[];
   text(): string;
   unmount(): void;
+}
+
+/**
+ * `mount` for a test file: each test's overlay is unmounted and the page emptied after it. Call at the
+ * file's top level (it registers the afterEach there).
+ */
+export function mountPerTest(): typeof mount {
+  let mounted: Mounted | undefined;
+  afterEach(() => {
+    mounted?.unmount();
+    mounted = undefined;
+    document.body.replaceChildren();
+  });
+  return (props) => (mounted = mount(props));
 }
 
 export function mount(props: Partial<OverlayProps> & Pick<OverlayProps, 'view'>): Mounted {

@@ -2,22 +2,14 @@
 // Only the user acts: a page script that clicks our buttons (isTrusted false) changes nothing, while the
 // same control clicked, or activated from the keyboard, by the user does what it says.
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { trusted } from '../../../components/overlay/trusted';
 import { wixSpfMerge } from '../../fixtures/diagnoses/wix-merge';
 import { wixNoSpf } from '../../fixtures/diagnoses/wix-seed';
-import { click, doneView, fakeActions, mount } from './render';
-import type { Mounted } from './render';
+import { click, doneView, fakeActions, mountPerTest } from './render';
 import { scriptedClick, userKeyEvent, userSelectEvent } from './user-event';
 
-let mounted: Mounted | undefined;
-const show = (...args: Parameters<typeof mount>): Mounted => (mounted = mount(...args));
-
-afterEach(() => {
-  mounted?.unmount();
-  mounted = undefined;
-  document.body.replaceChildren();
-});
+const show = mountPerTest();
 
 async function scripted(element: Element): Promise<void> {
   await act(async () => {
