@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestbed } from '../dns-testbed/testbed';
 import type { DnsTestbed } from '../dns-testbed/testbed';
-import { axeOverlay, axePage, describeViolations } from './support/axe';
+import { axeOverlay, axePage, describeViolations, expectAccessibleOverlay } from './support/axe';
 import { launchChromium } from './support/chromium';
 import type { BrowserLang, ChromiumHarness } from './support/chromium';
 import { chromiumOverlay as overlayOf } from './support/closed-root';
@@ -52,11 +52,7 @@ describe.each(['ja', 'en'] as const)('axe-core in a %s browser (Chromium)', (lan
   it.each(['wix', 'onamae'] as const)('the overlay on the %s panel has no violations', async (panel) => {
     const page = await browsers.get(lang)!.openPanel(panel);
     try {
-      await waitForVerdict(overlayOf(page), 30_000);
-      // The overlay speaks the browser's language, whatever the panel page's own language.
-      expect(await overlayOf(page).inOverlay(`function (root) { return root.querySelector('[data-lang]').getAttribute('lang'); }`)).toBe(lang);
-      const violations = await axeOverlay(page, overlayOf(page));
-      expect(violations, describeViolations(violations)).toEqual([]);
+      await expectAccessibleOverlay(page, overlayOf(page), lang);
     } finally {
       await page.close();
     }

@@ -5,11 +5,10 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestbed } from '../dns-testbed/testbed';
 import type { DnsTestbed } from '../dns-testbed/testbed';
-import { axeOverlay, axePage, describeViolations } from './support/axe';
+import { axePage, describeViolations, expectAccessibleOverlay } from './support/axe';
 import { firefoxOverlay as overlayOf } from './support/closed-root';
 import { EXTENSION_UUID, launchFirefox } from './support/firefox';
 import type { FirefoxHarness } from './support/firefox';
-import { waitForVerdict } from './support/overlay';
 import { settingsWith } from './support/scenarios';
 import { publishSeedTxt } from './support/seed';
 
@@ -42,10 +41,7 @@ describe.each(['ja', 'en'] as const)('axe-core in Firefox, %s', (lang) => {
   it.each(['wix', 'onamae'] as const)('the overlay on the %s panel has no violations', async (panel) => {
     const page = await browsers.get(lang)!.openPanel(panel);
     try {
-      await waitForVerdict(overlayOf(page), 30_000);
-      expect(await overlayOf(page).inOverlay(`function (root) { return root.querySelector('[data-lang]').getAttribute('lang'); }`)).toBe(lang);
-      const violations = await axeOverlay(page, overlayOf(page));
-      expect(violations, describeViolations(violations)).toEqual([]);
+      await expectAccessibleOverlay(page, overlayOf(page), lang);
     } finally {
       await page.close();
     }

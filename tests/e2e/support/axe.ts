@@ -3,7 +3,9 @@
 // closed root). Through the test channel (closed-root.ts) the root's nodes and style sheets are cloned
 // into an open root on the same page, and axe checks that clone with the page's real fonts and layout.
 import axe from 'axe-core';
+import { expect } from 'vitest';
 import type { OverlayPage } from './closed-root';
+import { waitForVerdict } from './overlay';
 
 /** A page of either harness (Playwright in Chromium, Puppeteer in Firefox): both evaluate a string. */
 export interface EvaluatingPage {
@@ -65,4 +67,12 @@ export async function axeOverlay(page: EvaluatingPage, overlay: OverlayPage): Pr
 
 export function describeViolations(violations: AxeViolation[]): string {
   return violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.targets.join('\n    ')}`).join('\n');
+}
+
+/** The overlay on a panel page, once it has a verdict: it speaks `lang` (whatever the page's own) and axe finds nothing. */
+export async function expectAccessibleOverlay(page: EvaluatingPage, overlay: OverlayPage, lang: 'ja' | 'en'): Promise<void> {
+  await waitForVerdict(overlay, 30_000);
+  expect(await overlay.inOverlay(`function (root) { return root.querySelector('[data-lang]').getAttribute('lang'); }`)).toBe(lang);
+  const violations = await axeOverlay(page, overlay);
+  expect(violations, describeViolations(violations)).toEqual([]);
 }
